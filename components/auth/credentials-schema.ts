@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+export const SignInSchema = z.object({
+  email: z.email("Enter a valid email address, like name@example.com.").trim().toLowerCase(),
+  password: z.string().min(1, "Enter your password."),
+});
+
+export const SignUpSchema = z.object({
+  name: z.string().trim().min(1, "Enter your name.").max(80, "Use at most 80 characters."),
+  email: z.email("Enter a valid email address, like name@example.com.").trim().toLowerCase(),
+  password: z
+    .string()
+    .min(8, "Use a password of at least 8 characters.")
+    .max(128, "Use a password of at most 128 characters."),
+});
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    errors[key] ??= issue.message;
+  }
+  return errors;
+}

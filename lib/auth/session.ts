@@ -1,0 +1,29 @@
+import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { auth } from "./auth";
+import { parseRole, type Role } from "./roles";
+
+export type SessionUser = { id: string; name: string; email: string; role: Role };
+
+/** The signed-in user for this request, or null. Cached per request. */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth().api.getSession({ headers: await headers() });
+  if (!session) return null;
+  const { id, name, email } = session.user;
+  return { id, name, email, role: parseRole((session.user as { role?: unknown }).role) };
+});
+
+/** For guarded pages: sends anonymous visitors to sign-in, then back to `returnTo`. */
+export async function requireUser(returnTo: string): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect(`/sign-in?next=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+export async function requireRole(role: Role, returnTo: string): Promise<SessionUser> {
+  const user = await requireUser(returnTo);
+  if (user.role !== role) redirect(`/forbidden?from=${encodeURIComponent(returnTo)}`);
+  return user;
+}

@@ -1,0 +1,68 @@
+import type { Db } from "@/lib/db";
+import { ForbiddenError, NotFoundError, type Actor } from "@/lib/access";
+import { isWellFormedJoinCode, newJoinCode, normaliseJoinCode } from "./join-code";
+
+export type CohortSummary = { id: string; name: string; joinCode: string; learnerCount: number; createdAt: Date };
+
+export async function createCohort(db: Db, actor: Actor, name: string): Promise<CohortSummary> {
+  if (actor.role !== "instructor") throw new ForbiddenError("Only instructors can create cohorts");
+  const cohort = await db.cohort.create({
+    data: {
+      name,
+      joinCode: newJoinCode(),
+      createdById: actor.id,
+      memberships: { create: { userId: actor.id, role: "instructor" } },
+    },
+  });
+  return { id: cohort.id, name: cohort.name, joinCode: cohort.joinCode, learnerCount: 0, createdAt: cohort.createdAt };
+}
+
+/** The cohorts this instructor teaches, and no others. */
+export async function listTaughtCohorts(db: Db, actor: Actor): Promise<CohortSummary[]> {
+  if (actor.role !== "instructor") throw new ForbiddenError("Only instructors can list cohorts");
+  const cohorts = await db.cohort.findMany({
+    where: { memberships: { some: { userId: actor.id, role: "instructor" } } },
+    include: { _count: { select: { memberships: { where: { role: "learner" } } } } },
+    orderBy: { createdAt: "desc" },
+  });
+  return cohorts.map((cohort) => ({
+    id: cohort.id,
+    name: cohort.name,
+    joinCode: cohort.joinCode,
+    learnerCount: cohort._count.memberships,
+    createdAt: cohort.createdAt,
+  }));
+}
+
+/** Joining twice is harmless: the membership is found, not duplicated. */
+export async function joinCohort(db: Db, actor: Actor, rawCode: string): Promise<{ cohortId: string; name: string }> {
+  const code = normaliseJoinCode(rawCode);
+  if (!isWellFormedJoinCode(code)) throw new NotFoundError("That join code is not valid: check it with your instructor");
+  const cohort = await db.cohort.findUnique({ where: { joinCode: code } });
+  if (!cohort) throw new NotFoundError("No cohort has that join code: check it with your instructor");
+  await db.cohortMembership.upsert({
+    where: { cohortId_userId: { cohortId: cohort.id, userId: actor.id } },
+    create: { cohortId: cohort.id, userId: actor.id, role: actor.role === "instructor" ? "instructor" : "learner" },
+    update: {},
+  });
+  return { cohortId: cohort.id, name: cohort.name };
+}
+
+/** Throws unless the actor teaches this cohort: the check every instructor read goes through. */
+export async function assertTeaches(db: Db, actor: Actor, cohortId: string): Promise<void> {
+  if (actor.role !== "instructor") throw new ForbiddenError("Only instructors can view cohort data");
+  const membership = await db.cohortMembership.findUnique({
+    where: { cohortId_userId: { cohortId, userId: actor.id } },
+  });
+  if (membership?.role !== "instructor") throw new ForbiddenError("You do not teach this cohort");
+}
+
+export async function listCohortLearners(db: Db, actor: Actor, cohortId: string) {
+  await assertTeaches(db, actor, cohortId);
+  const memberships = await db.cohortMembership.findMany({
+    where: { cohortId, role: "learner" },
+    include: { user: { select: { id: true, name: true, email: true } } },
+    orderBy: { user: { name: "asc" } },
+  });
+  return memberships.map((membership) => ({ ...membership.user, joinedAt: membership.joinedAt }));
+}

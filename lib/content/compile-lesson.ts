@@ -1,0 +1,38 @@
+import rehypeShiki from "@shikijs/rehype";
+import { transformerMetaHighlight, transformerNotationDiff } from "@shikijs/transformers";
+import { bundleMDX } from "mdx-bundler";
+import rehypeSlug from "rehype-slug";
+import remarkGfm from "remark-gfm";
+import { rehypeHeadingAnchors } from "./rehype-heading-anchors";
+import type { TocEntry } from "./lesson-schema";
+import { codeFigureTransformer } from "./shiki-code-figure";
+
+export const SHIKI_THEMES = { light: "github-light", dark: "github-dark" } as const;
+
+/** MDX source → function body for getMDXComponent, highlighted at compile time. */
+export async function compileMdx(source: string, cwd: string): Promise<{ code: string; toc: TocEntry[] }> {
+  const toc: TocEntry[] = [];
+  const { code } = await bundleMDX({
+    source,
+    cwd,
+    mdxOptions(options) {
+      options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm];
+      options.rehypePlugins = [
+        ...(options.rehypePlugins ?? []),
+        rehypeSlug,
+        rehypeHeadingAnchors(toc),
+        [
+          rehypeShiki,
+          {
+            themes: SHIKI_THEMES,
+            defaultColor: "light",
+            addLanguageClass: true,
+            transformers: [transformerMetaHighlight(), transformerNotationDiff(), codeFigureTransformer()],
+          },
+        ],
+      ];
+      return options;
+    },
+  });
+  return { code, toc };
+}

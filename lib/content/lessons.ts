@@ -1,0 +1,50 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import matter from "gray-matter";
+import { cache } from "react";
+import { compileMdx } from "./compile-lesson";
+import {
+  countProseWords,
+  parseLessonFrontmatter,
+  readingMinutes,
+  slugFromFileName,
+  type CompiledLesson,
+  type LessonMeta,
+} from "./lesson-schema";
+
+const LESSONS_DIR = path.join(process.cwd(), "content", "lessons");
+
+async function readLessonFiles(dir: string): Promise<Array<{ file: string; source: string; slug: string }>> {
+  const names = (await readdir(dir)).filter((name) => name.endsWith(".mdx")).sort();
+  return Promise.all(
+    names.map(async (name) => {
+      const slug = slugFromFileName(name);
+      const file = path.join("content", "lessons", name);
+      if (!slug) throw new Error(`${file}: lesson files are named NN-slug.mdx (two digits, kebab-case slug)`);
+      return { file, slug, source: await readFile(path.join(dir, name), "utf8") };
+    }),
+  );
+}
+
+export async function loadLessonMetas(dir = LESSONS_DIR): Promise<LessonMeta[]> {
+  const files = await readLessonFiles(dir);
+  const metas = files.map(({ file, slug, source }) => {
+    const { data, content } = matter(source);
+    const frontmatter = parseLessonFrontmatter(file, data);
+    const wordCount = countProseWords(content);
+    return { ...frontmatter, slug, file, wordCount, readingMinutes: readingMinutes(wordCount) };
+  });
+  return metas.sort((a, b) => a.order - b.order);
+}
+
+/** All lessons in course order (frontmatter only). Cached per request. */
+export const listLessons = cache(() => loadLessonMetas());
+
+export const getLesson = cache(async (slug: string): Promise<CompiledLesson | null> => {
+  const metas = await listLessons();
+  const meta = metas.find((lesson) => lesson.slug === slug);
+  if (!meta) return null;
+  const source = await readFile(path.join(LESSONS_DIR, path.basename(meta.file)), "utf8");
+  const { code, toc } = await compileMdx(source, LESSONS_DIR);
+  return { ...meta, code, toc };
+});

@@ -1,0 +1,30 @@
+import type { Db } from "@/lib/db";
+import type { Actor } from "@/lib/access";
+
+export type LessonProgressEntry = { lessonSlug: string; completedAt: Date | null; lastSeenAt: Date };
+
+/** Idempotent: completing a lesson again keeps the first completion time. */
+export async function markLessonComplete(db: Db, actor: Actor, lessonSlug: string, at = new Date()) {
+  const existing = await db.lessonProgress.findUnique({
+    where: { userId_lessonSlug: { userId: actor.id, lessonSlug } },
+  });
+  return db.lessonProgress.upsert({
+    where: { userId_lessonSlug: { userId: actor.id, lessonSlug } },
+    create: { userId: actor.id, lessonSlug, completedAt: at, lastSeenAt: at },
+    update: { completedAt: existing?.completedAt ?? at, lastSeenAt: at },
+  });
+}
+
+export async function recordLessonVisit(db: Db, actor: Actor, lessonSlug: string, at = new Date()) {
+  return db.lessonProgress.upsert({
+    where: { userId_lessonSlug: { userId: actor.id, lessonSlug } },
+    create: { userId: actor.id, lessonSlug, lastSeenAt: at },
+    update: { lastSeenAt: at },
+  });
+}
+
+/** Only ever the actor's own progress: there is no parameter for another user. */
+export async function listLessonProgress(db: Db, actor: Actor): Promise<LessonProgressEntry[]> {
+  const rows = await db.lessonProgress.findMany({ where: { userId: actor.id }, orderBy: { lastSeenAt: "desc" } });
+  return rows.map(({ lessonSlug, completedAt, lastSeenAt }) => ({ lessonSlug, completedAt, lastSeenAt }));
+}

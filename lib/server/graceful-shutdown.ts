@@ -1,0 +1,64 @@
+import type { Server } from "node:http";
+import type { Logger } from "pino";
+
+export type GracefulShutdownOptions = {
+  server: Server;
+  /** Keep serving (with readiness at 503) so load balancers stop routing here first. */
+  drainDelayMs: number;
+  /** Backstop: exit 1 if draining takes longer than this (keep it under the platform's grace period). */
+  forceExitMs: number;
+  markShuttingDown: () => void;
+  closeResources: () => Promise<void>;
+  log: Logger;
+  exit: (code: number) => void;
+};
+
+/**
+ * Returns the function to call on SIGTERM/SIGINT. The order matters:
+ * 1. readiness flips to 503 at once, so orchestrators stop sending traffic;
+ * 2. we keep serving for `drainDelayMs` while they notice (responses carry
+ *    `Connection: close` so keep-alive clients reconnect elsewhere);
+ * 3. the listener closes: new connections are refused, idle keep-alive sockets
+ *    are closed, in-flight requests run to completion;
+ * 4. once the last connection ends, the database is closed and we exit 0.
+ */
+export function createGracefulShutdown(options: GracefulShutdownOptions) {
+  const { server, drainDelayMs, forceExitMs, markShuttingDown, closeResources, log, exit } = options;
+  let started = false;
+
+  return async function shutdown(signal: string): Promise<void> {
+    if (started) {
+      log.warn({ signal }, "shutdown already in progress");
+      return;
+    }
+    started = true;
+    const startedAt = Date.now();
+    markShuttingDown();
+    log.info({ signal, drainDelayMs, forceExitMs }, "shutdown started: readiness now 503");
+
+    const forceTimer = setTimeout(() => {
+      log.error({ elapsedMs: Date.now() - startedAt }, "shutdown took too long: forcing exit");
+      exit(1);
+    }, forceExitMs);
+    forceTimer.unref();
+
+    await new Promise((resolve) => setTimeout(resolve, drainDelayMs));
+
+    log.info("closing listener; waiting for in-flight requests");
+    const closed = new Promise<void>((resolve, reject) =>
+      server.close((error) => (error ? reject(error) : resolve())),
+    );
+    server.closeIdleConnections();
+
+    try {
+      await closed;
+      await closeResources();
+      clearTimeout(forceTimer);
+      log.info({ elapsedMs: Date.now() - startedAt }, "shutdown complete");
+      exit(0);
+    } catch (error) {
+      log.error({ err: error }, "shutdown failed");
+      exit(1);
+    }
+  };
+}

@@ -1,0 +1,8 @@
+import type { Db } from "@/lib/db";
+import { ForbiddenError, type Actor } from "@/lib/access";
+
+/** Instructors are made by the seed or by another instructor, never by self sign-up. */
+export async function promoteToInstructor(db: Db, actor: Actor, email: string) {
+  if (actor.role !== "instructor") throw new ForbiddenError("Only instructors can make instructors");
+  return db.user.update({ where: { email: email.toLowerCase() }, data: { role: "instructor" } });
+}
