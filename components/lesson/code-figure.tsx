@@ -20,7 +20,7 @@ export function CodeFigure(props: FigureProps) {
   } = props;
   if (isCode === undefined) return <figure {...rest}>{children}</figure>;
   return (
-    <figure {...rest} className="code-figure not-prose my-6" data-language={language}>
+    <figure {...rest} className="code-figure not-prose my-6" data-code-figure="" data-language={language}>
       <figcaption>
         <span className="truncate">{title ?? language ?? "code"}</span>
         <CopyButton text={code ?? ""} label={title ?? "code"} />

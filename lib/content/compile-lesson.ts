@@ -9,6 +9,20 @@ import { codeFigureTransformer } from "./shiki-code-figure";
 
 export const SHIKI_THEMES = { light: "github-light", dark: "github-dark" } as const;
 
+// A few GitHub theme colours miss WCAG AA (4.5:1) on our code background and on
+// highlighted/diff lines; these darker (light) or lighter (dark) shades pass.
+const COLOR_REPLACEMENTS = {
+  "github-light": {
+    "#d73a49": "#a40e26",
+    "#6a737d": "#57606a",
+    "#e36209": "#953800",
+    "#22863a": "#116329",
+  },
+  "github-dark": {
+    "#6a737d": "#8b949e",
+  },
+};
+
 /** MDX source → function body for getMDXComponent, highlighted at compile time. */
 export async function compileMdx(source: string, cwd: string): Promise<{ code: string; toc: TocEntry[] }> {
   const toc: TocEntry[] = [];
@@ -27,6 +41,7 @@ export async function compileMdx(source: string, cwd: string): Promise<{ code: s
             themes: SHIKI_THEMES,
             defaultColor: "light",
             addLanguageClass: true,
+            colorReplacements: COLOR_REPLACEMENTS,
             transformers: [transformerMetaHighlight(), transformerNotationDiff(), codeFigureTransformer()],
           },
         ],

@@ -1,9 +1,8 @@
-import { getMDXComponent } from "mdx-bundler/client";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LessonToc } from "@/components/lesson/lesson-toc";
-import { mdxComponents } from "@/components/lesson/mdx-components";
+import { LessonBody } from "@/components/lesson/lesson-body";
 import { getLesson, listLessons } from "@/lib/content/lessons";
 
 type Params = { params: Promise<{ lesson: string }> };
@@ -26,7 +25,6 @@ export default async function LessonPage({ params }: Params) {
   const index = lessons.findIndex((item) => item.slug === slug);
   const previous = lessons[index - 1];
   const next = lessons[index + 1];
-  const Content = getMDXComponent(lesson.code);
 
   return (
     <div className="grid gap-8 lg:grid-cols-[14rem_minmax(0,1fr)_13rem]">
@@ -77,7 +75,7 @@ export default async function LessonPage({ params }: Params) {
         </details>
 
         <div className="prose mt-8">
-          <Content components={mdxComponents} />
+          <LessonBody code={lesson.code} />
         </div>
 
         <nav aria-label="Previous and next lesson" className="no-print mt-12 grid gap-3 border-t border-border pt-6 sm:grid-cols-2">

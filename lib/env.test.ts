@@ -1,0 +1,113 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+const KEYS = [
+  "NODE_ENV",
+  "DATABASE_URL",
+  "BETTER_AUTH_SECRET",
+  "BETTER_AUTH_URL",
+  "LOG_LEVEL",
+  "SHIPSHAPE_ENABLE_TEST_ROUTES",
+  "NEXT_PHASE",
+] as const;
+
+let saved: NodeJS.ProcessEnv;
+
+/** A fresh copy of the module (env() caches its first result) under exactly these variables. */
+async function loadEnv(vars: Partial<Record<(typeof KEYS)[number], string>>) {
+  for (const key of KEYS) delete process.env[key];
+  Object.assign(process.env, vars);
+  vi.resetModules();
+  return import("@/lib/env");
+}
+
+beforeEach(() => {
+  saved = { ...process.env };
+});
+
+afterEach(() => {
+  for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+  Object.assign(process.env, saved);
+  vi.resetModules();
+});
+
+describe("env", () => {
+  it("fills in a default for every optional variable", async () => {
+    const { env } = await loadEnv({});
+    expect(env()).toEqual({
+      NODE_ENV: "development",
+      DATABASE_URL: "file:./prisma/dev.db",
+      BETTER_AUTH_URL: "http://localhost:3000",
+      LOG_LEVEL: "info",
+      SHIPSHAPE_ENABLE_TEST_ROUTES: "0",
+    });
+    expect(env().BETTER_AUTH_SECRET).toBeUndefined();
+  });
+
+  it.each(["file:./prisma/dev.db", "file:/data/shipshape.db", "postgresql://app:pw@db:5432/shipshape", "postgres://db/shipshape"])(
+    "accepts the DATABASE_URL %s",
+    async (url) => {
+      const { env } = await loadEnv({ DATABASE_URL: url });
+      expect(env().DATABASE_URL).toBe(url);
+    },
+  );
+
+  it.each(["mysql://db/shipshape", "./prisma/dev.db", "sqlite:dev.db", "", "http://db:5432"])(
+    "rejects the DATABASE_URL %j with a message naming the variable and the accepted forms",
+    async (url) => {
+      const { env } = await loadEnv({ DATABASE_URL: url });
+      expect(env).toThrowError(
+        "Invalid environment:\n  DATABASE_URL: DATABASE_URL must start with file: (SQLite) or postgresql://",
+      );
+    },
+  );
+
+  it("rejects a BETTER_AUTH_SECRET shorter than 32 characters and accepts 32", async () => {
+    const short = await loadEnv({ BETTER_AUTH_SECRET: "s".repeat(31) });
+    expect(short.env).toThrowError(/BETTER_AUTH_SECRET: BETTER_AUTH_SECRET must be at least 32 characters/);
+
+    const ok = await loadEnv({ BETTER_AUTH_SECRET: "s".repeat(32) });
+    expect(ok.env().BETTER_AUTH_SECRET).toBe("s".repeat(32));
+  });
+
+  it("lists every bad variable in one message", async () => {
+    const { env } = await loadEnv({ DATABASE_URL: "mysql://x", LOG_LEVEL: "verbose", BETTER_AUTH_URL: "not a url" });
+    let message = "";
+    try {
+      env();
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^Invalid environment:\n/);
+    for (const key of ["DATABASE_URL", "LOG_LEVEL", "BETTER_AUTH_URL"]) expect(message).toContain(`  ${key}: `);
+  });
+
+  it("validates once and then keeps its answer", async () => {
+    const { env } = await loadEnv({ LOG_LEVEL: "debug" });
+    expect(env().LOG_LEVEL).toBe("debug");
+    process.env.LOG_LEVEL = "verbose";
+    expect(env().LOG_LEVEL).toBe("debug");
+  });
+});
+
+describe("authSecret", () => {
+  it("returns the configured secret", async () => {
+    const { authSecret } = await loadEnv({ NODE_ENV: "production", BETTER_AUTH_SECRET: "p".repeat(40) });
+    expect(authSecret()).toBe("p".repeat(40));
+  });
+
+  it("allows a fixed development secret outside production", async () => {
+    const { authSecret } = await loadEnv({ NODE_ENV: "development" });
+    expect(authSecret()).toContain("not-for-production");
+    expect(authSecret().length).toBeGreaterThanOrEqual(32);
+  });
+
+  it("refuses to run in production without a secret", async () => {
+    const { authSecret } = await loadEnv({ NODE_ENV: "production" });
+    expect(authSecret).toThrowError("BETTER_AUTH_SECRET is required in production (32+ random characters)");
+  });
+
+  it("lets next build (which imports server code) run without the secret", async () => {
+    const { authSecret } = await loadEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" });
+    expect(() => authSecret()).not.toThrow();
+  });
+});
