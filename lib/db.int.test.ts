@@ -1,4 +1,5 @@
 import net from "node:net";
+import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/ready/route";
 import { createDb, disconnectDb, isPostgresUrl, pingDb } from "@/lib/db";
@@ -135,9 +136,8 @@ describe.each(testProviders())("createDb, pingDb and readiness (%s)", (provider)
     const client = createDb(t.url);
     try {
       if (provider === "postgres") {
-        // A PostgreSQL-only query, answered in the schema the URL names.
-        const schema = new URL(t.url).searchParams.get("schema");
-        expect(await client.$queryRawUnsafe("SELECT current_schema() AS schema")).toEqual([{ schema }]);
+        const [row] = await client.$queryRawUnsafe<Array<{ version: string }>>("SELECT version() AS version");
+        expect(row?.version).toMatch(/^PostgreSQL \d+/);
       } else {
         const [row] = await client.$queryRawUnsafe<Array<{ version: string }>>("SELECT sqlite_version() AS version");
         expect(row?.version).toMatch(/^3\.\d+\.\d+$/);
@@ -154,6 +154,18 @@ describe.each(testProviders())("createDb, pingDb and readiness (%s)", (provider)
       expect(await client.user.findUnique({ where: { id: user.id } })).toMatchObject({
         name: "Seen through a second client",
       });
+      if (provider === "postgres") {
+        // The row really lives in the schema the URL names, not in "public".
+        const schema = new URL(t.url).searchParams.get("schema") ?? "";
+        const direct = new pg.Client({ connectionString: process.env.TEST_POSTGRES_URL });
+        await direct.connect();
+        try {
+          const found = await direct.query(`SELECT name FROM "${schema}"."user" WHERE id = $1`, [user.id]);
+          expect(found.rows).toEqual([{ name: "Seen through a second client" }]);
+        } finally {
+          await direct.end();
+        }
+      }
     } finally {
       await client.$disconnect();
     }

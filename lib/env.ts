@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { z } from "zod";
 
 /** Server environment, validated once; a bad value stops start-up with a readable message. */
@@ -8,6 +9,8 @@ const EnvSchema = z.object({
     .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must start with file: (SQLite) or postgresql://")
     .default("file:./prisma/dev.db"),
   BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
+  /** Preferred in containers: a mounted secret file (Docker/Swarm/Kubernetes secrets) instead of an env value. */
+  BETTER_AUTH_SECRET_FILE: z.string().min(1).optional(),
   BETTER_AUTH_URL: z.url().default("http://localhost:3000"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SHIPSHAPE_ENABLE_TEST_ROUTES: z.enum(["0", "1"]).default("0"),
@@ -30,6 +33,12 @@ export function env(): Env {
 
 /** The auth secret; a fixed development value is allowed only outside production. */
 export function authSecret(): string {
+  const file = env().BETTER_AUTH_SECRET_FILE;
+  if (file) {
+    const fromFile = readFileSync(file, "utf8").trim();
+    if (fromFile.length < 32) throw new Error(`BETTER_AUTH_SECRET_FILE ${file} must hold at least 32 characters`);
+    return fromFile;
+  }
   const secret = env().BETTER_AUTH_SECRET;
   if (secret) return secret;
   if (env().NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build") {

@@ -1,10 +1,12 @@
-// Bundles our custom production server (lib/server/main.ts) to dist/server.mjs.
-// Packages stay external: they are loaded from node_modules at run time.
+// Bundles our custom production server (lib/server/main.ts) to dist/server.mjs
+// and the migration runner to dist/db-deploy.mjs, so production images need no
+// TypeScript tooling. Packages stay external: loaded from node_modules at run time.
 import { build } from "esbuild";
 
 await build({
-  entryPoints: ["lib/server/main.ts"],
-  outfile: "dist/server.mjs",
+  entryPoints: { server: "lib/server/main.ts", "db-deploy": "scripts/db-deploy.ts" },
+  outdir: "dist",
+  outExtension: { ".js": ".mjs" },
   bundle: true,
   platform: "node",
   format: "esm",
@@ -13,4 +15,4 @@ await build({
   sourcemap: true,
   logLevel: "warning",
 });
-console.log("built dist/server.mjs");
+console.log("built dist/server.mjs, dist/db-deploy.mjs");

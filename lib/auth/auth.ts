@@ -9,10 +9,19 @@ import { CLIENT_IP_HEADER } from "@/lib/server/request-context";
 
 const signInLimit = Number(process.env.AUTH_SIGNIN_RATE_MAX ?? 5);
 
+/** localhost and 127.0.0.1 name the same server; accept forms posted from either. */
+function sameMachineOrigins(baseUrl: string): string[] {
+  const url = new URL(baseUrl);
+  if (url.hostname !== "localhost" && url.hostname !== "127.0.0.1") return [url.origin];
+  const port = url.port ? `:${url.port}` : "";
+  return [`${url.protocol}//localhost${port}`, `${url.protocol}//127.0.0.1${port}`];
+}
+
 function createAuth() {
   return betterAuth({
     appName: "Shipshape",
     baseURL: env().BETTER_AUTH_URL,
+    trustedOrigins: sameMachineOrigins(env().BETTER_AUTH_URL),
     secret: authSecret(),
     database: prismaAdapter(db(), {
       provider: isPostgresUrl(env().DATABASE_URL) ? "postgresql" : "sqlite",
