@@ -19,11 +19,15 @@ export default async function HomePage() {
   return (
     <div className="py-6 sm:py-12">
       <section className="max-w-3xl">
-        <p className="text-sm font-semibold uppercase tracking-wider text-accent">One chapter, done properly</p>
-        <h1 className="mt-2 text-4xl font-bold tracking-tight sm:text-5xl">Production containers, learned by doing.</h1>
+        <p className="text-sm font-semibold uppercase tracking-wider text-accent">
+          One chapter, done properly
+        </p>
+        <h1 className="mt-2 text-4xl font-bold tracking-tight sm:text-5xl">
+          Production containers, learned by doing.
+        </h1>
         <p className="mt-4 text-lg text-fg-muted">
-          Read exact, sourced lessons; run health checks and shutdowns on a simulated clock with your own handler code;
-          test yourself with questions graded on the server.
+          Read exact, sourced lessons; run health checks and shutdowns on a simulated clock with your own
+          handler code; test yourself with questions graded on the server.
         </p>
         <div className="mt-6 flex flex-wrap gap-3">
           <Link

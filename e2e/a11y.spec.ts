@@ -3,14 +3,26 @@ import { expect, test, type Page } from "@playwright/test";
 import { demoInstructor, demoLearner } from "./support/accounts";
 import { AuthPages } from "./support/auth-pages";
 
-const PUBLIC_PAGES = ["/", "/learn", "/learn/health-checks", "/practice", "/labs", "/sign-in", "/sign-up", "/forbidden", "/no-such-page"];
+const PUBLIC_PAGES = [
+  "/",
+  "/learn",
+  "/learn/health-checks",
+  "/practice",
+  "/labs",
+  "/sign-in",
+  "/sign-up",
+  "/forbidden",
+  "/no-such-page",
+];
 const LEARNER_PAGES = ["/review", "/learn"];
 const INSTRUCTOR_PAGES = ["/instructor"];
 
 async function expectNoViolations(page: Page, path: string) {
   await page.goto(path);
   await page.waitForLoadState("networkidle");
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
   const summary = results.violations.map((violation) => ({
     id: violation.id,
     help: violation.help,
@@ -54,6 +66,8 @@ test("phone width: navigation and lesson fit without horizontal scrolling", asyn
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Labs" })).toBeVisible();
+    await expect(
+      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Labs" }),
+    ).toBeVisible();
   }
 });

@@ -57,8 +57,10 @@ test("guarded pages send anonymous visitors to sign-in and back", async ({ page 
   await expect(page).toHaveURL(/\/sign-in\?next=%2Finstructor$/);
   await new AuthPages(page).signIn(demoInstructor);
   await expect(page).toHaveURL(/\/instructor$/);
-  await expect(page.getByTestId("cohort-table")).toContainText("DEMO2345");
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Instructor" })).toBeVisible();
+  await expect(page.getByTestId("cohort-table")).toContainText("GRACE234");
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Instructor" }),
+  ).toBeVisible();
 });
 
 test("a learner cannot open instructor pages and sees no instructor link", async ({ page }) => {
@@ -66,7 +68,9 @@ test("a learner cannot open instructor pages and sees no instructor link", async
   await page.goto("/sign-in");
   await auth.signIn(demoLearner);
   await auth.expectSignedInAs(demoLearner.name);
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Instructor" })).toHaveCount(0);
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Instructor" }),
+  ).toHaveCount(0);
   await page.goto("/instructor");
   await expect(page).toHaveURL(/\/forbidden\?from=%2Finstructor$/);
   await expect(page.getByRole("heading", { name: "This page is for instructors" })).toBeVisible();

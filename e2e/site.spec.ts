@@ -23,7 +23,9 @@ test("the theme toggle cycles system → light → dark and remembers the choice
   await expect(page.locator("html")).toHaveClass(/dark/);
 });
 
-test("a lesson is compiled MDX with build-time highlighting, a table of contents and heading anchors", async ({ page }) => {
+test("a lesson is compiled MDX with build-time highlighting, a table of contents and heading anchors", async ({
+  page,
+}) => {
   const scripts: string[] = [];
   page.on("response", (response) => {
     if (response.request().resourceType() === "script") scripts.push(response.url());

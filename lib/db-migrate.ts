@@ -13,7 +13,10 @@ export type Migration = { name: string; sql: string };
 export async function readMigrations(provider: keyof typeof MIGRATIONS): Promise<Migration[]> {
   const dir = MIGRATIONS[provider];
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const names = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => ({ name, sql: await readFile(path.join(dir, name, "migration.sql"), "utf8") })),
   );
@@ -47,7 +50,9 @@ export async function migratePostgres(connectionString: string, schema = "public
       `CREATE TABLE IF NOT EXISTS "_shipshape_migrations" (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`,
     );
     const done = new Set(
-      (await client.query<{ name: string }>(`SELECT name FROM "_shipshape_migrations"`)).rows.map((row) => row.name),
+      (await client.query<{ name: string }>(`SELECT name FROM "_shipshape_migrations"`)).rows.map(
+        (row) => row.name,
+      ),
     );
     for (const migration of await readMigrations("postgres")) {
       if (done.has(migration.name)) continue;

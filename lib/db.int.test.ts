@@ -27,7 +27,12 @@ afterEach(async () => {
   else process.env.DATABASE_URL = originalUrl;
 });
 
-type ReadyBody = { status: string; reason?: string; detail?: string; checks?: { database: { ok: boolean; ms: number } } };
+type ReadyBody = {
+  status: string;
+  reason?: string;
+  detail?: string;
+  checks?: { database: { ok: boolean; ms: number } };
+};
 
 async function ready(): Promise<{ status: number; body: ReadyBody; cacheControl: string | null }> {
   const response = await GET();
@@ -139,7 +144,9 @@ describe.each(testProviders())("createDb, pingDb and readiness (%s)", (provider)
         const [row] = await client.$queryRawUnsafe<Array<{ version: string }>>("SELECT version() AS version");
         expect(row?.version).toMatch(/^PostgreSQL \d+/);
       } else {
-        const [row] = await client.$queryRawUnsafe<Array<{ version: string }>>("SELECT sqlite_version() AS version");
+        const [row] = await client.$queryRawUnsafe<Array<{ version: string }>>(
+          "SELECT sqlite_version() AS version",
+        );
         expect(row?.version).toMatch(/^3\.\d+\.\d+$/);
       }
     } finally {

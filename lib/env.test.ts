@@ -43,13 +43,15 @@ describe("env", () => {
     expect(env().BETTER_AUTH_SECRET).toBeUndefined();
   });
 
-  it.each(["file:./prisma/dev.db", "file:/data/shipshape.db", "postgresql://app:pw@db:5432/shipshape", "postgres://db/shipshape"])(
-    "accepts the DATABASE_URL %s",
-    async (url) => {
-      const { env } = await loadEnv({ DATABASE_URL: url });
-      expect(env().DATABASE_URL).toBe(url);
-    },
-  );
+  it.each([
+    "file:./prisma/dev.db",
+    "file:/data/shipshape.db",
+    "postgresql://app:pw@db:5432/shipshape",
+    "postgres://db/shipshape",
+  ])("accepts the DATABASE_URL %s", async (url) => {
+    const { env } = await loadEnv({ DATABASE_URL: url });
+    expect(env().DATABASE_URL).toBe(url);
+  });
 
   it.each(["mysql://db/shipshape", "./prisma/dev.db", "sqlite:dev.db", "", "http://db:5432"])(
     "rejects the DATABASE_URL %j with a message naming the variable and the accepted forms",
@@ -70,7 +72,11 @@ describe("env", () => {
   });
 
   it("lists every bad variable in one message", async () => {
-    const { env } = await loadEnv({ DATABASE_URL: "mysql://x", LOG_LEVEL: "verbose", BETTER_AUTH_URL: "not a url" });
+    const { env } = await loadEnv({
+      DATABASE_URL: "mysql://x",
+      LOG_LEVEL: "verbose",
+      BETTER_AUTH_URL: "not a url",
+    });
     let message = "";
     try {
       env();
@@ -78,7 +84,8 @@ describe("env", () => {
       message = (error as Error).message;
     }
     expect(message).toMatch(/^Invalid environment:\n/);
-    for (const key of ["DATABASE_URL", "LOG_LEVEL", "BETTER_AUTH_URL"]) expect(message).toContain(`  ${key}: `);
+    for (const key of ["DATABASE_URL", "LOG_LEVEL", "BETTER_AUTH_URL"])
+      expect(message).toContain(`  ${key}: `);
   });
 
   it("validates once and then keeps its answer", async () => {

@@ -36,7 +36,8 @@ export function authSecret(): string {
   const file = env().BETTER_AUTH_SECRET_FILE;
   if (file) {
     const fromFile = readFileSync(file, "utf8").trim();
-    if (fromFile.length < 32) throw new Error(`BETTER_AUTH_SECRET_FILE ${file} must hold at least 32 characters`);
+    if (fromFile.length < 32)
+      throw new Error(`BETTER_AUTH_SECRET_FILE ${file} must hold at least 32 characters`);
     return fromFile;
   }
   const secret = env().BETTER_AUTH_SECRET;

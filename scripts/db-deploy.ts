@@ -10,5 +10,8 @@ if (isPostgresUrl(url)) {
   const applied = await migratePostgres(url, schema);
   console.log(applied.length ? `applied: ${applied.join(", ")}` : "PostgreSQL schema is up to date");
 } else {
-  execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
+  execFileSync("npx", ["prisma", "migrate", "deploy"], {
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: url },
+  });
 }

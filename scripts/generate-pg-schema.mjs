@@ -16,7 +16,9 @@ const derived = source
   .replace('provider = "sqlite"', 'provider = "postgresql"');
 
 if (derived === source || !derived.includes('"postgresql"') || !derived.includes("prisma-pg")) {
-  console.error("generate-pg-schema: the SQLite schema no longer has the expected generator/datasource lines");
+  console.error(
+    "generate-pg-schema: the SQLite schema no longer has the expected generator/datasource lines",
+  );
   process.exit(1);
 }
 mkdirSync("prisma/postgres", { recursive: true });

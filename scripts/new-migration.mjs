@@ -17,7 +17,10 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   process.exit(2);
 }
 const run = (args, env = {}) =>
-  execFileSync("npx", args, { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...env } }).toString();
+  execFileSync("npx", args, {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, ...env },
+  }).toString();
 
 const sqliteEnv = { DATABASE_URL: process.env.DATABASE_URL ?? "file:./prisma/dev.db" };
 run(["prisma", "migrate", "deploy"], sqliteEnv);
@@ -34,9 +37,15 @@ copyFileSync("prisma/postgres/schema.prisma", oldPgSchema);
 execFileSync("node", ["scripts/generate-pg-schema.mjs", "--generate"], { stdio: "inherit" });
 const sql = run(
   [
-    "prisma", "migrate", "diff", "--config", "prisma/postgres/prisma.config.ts",
-    "--from-schema-datamodel", oldPgSchema,
-    "--to-schema-datamodel", "prisma/postgres/schema.prisma",
+    "prisma",
+    "migrate",
+    "diff",
+    "--config",
+    "prisma/postgres/prisma.config.ts",
+    "--from-schema-datamodel",
+    oldPgSchema,
+    "--to-schema-datamodel",
+    "prisma/postgres/schema.prisma",
     "--script",
   ],
   { DATABASE_URL: process.env.PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" },

@@ -17,7 +17,11 @@ const GENERIC = "Something went wrong on our side. Try again in a moment.";
 describe("authErrorMessage", () => {
   it.each([
     ["UNAUTHORIZED", "INVALID_EMAIL_OR_PASSWORD", "Wrong email or password."],
-    ["UNPROCESSABLE_ENTITY", "USER_ALREADY_EXISTS", "That email is already registered. Sign in instead, or use another email."],
+    [
+      "UNPROCESSABLE_ENTITY",
+      "USER_ALREADY_EXISTS",
+      "That email is already registered. Sign in instead, or use another email.",
+    ],
     [
       "UNPROCESSABLE_ENTITY",
       "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL",
@@ -45,7 +49,9 @@ describe("authErrorMessage", () => {
   it("asks the person to wait on 429, whatever the code", () => {
     const wait = "Too many attempts. Wait a minute, then try again.";
     expect(authErrorMessage({ status: 429 })).toBe(wait);
-    expect(authErrorMessage({ status: 429, code: "INVALID_EMAIL_OR_PASSWORD", message: "Too many requests" })).toBe(wait);
+    expect(
+      authErrorMessage({ status: 429, code: "INVALID_EMAIL_OR_PASSWORD", message: "Too many requests" }),
+    ).toBe(wait);
   });
 
   it.each([

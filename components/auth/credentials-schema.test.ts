@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { fieldErrors, SignInSchema, SignUpSchema } from "./credentials-schema";
 
 const EMAIL_MESSAGE = "Enter a valid email address, like name@example.com.";
@@ -18,7 +19,7 @@ describe("SignInSchema", () => {
   });
 
   it("accepts an email typed with surrounding spaces and trims it", () => {
-    // Phone keyboards add a space after autocompleted words; the schema says .trim().
+    // Phone keyboards add a space after autocompleted words, and people paste addresses.
     const parsed = SignInSchema.safeParse({ email: "  ana@example.com ", password: "x" });
     expect(parsed.success && parsed.data.email).toBe("ana@example.com");
   });
@@ -26,7 +27,9 @@ describe("SignInSchema", () => {
   it.each(["", "ana", "ana@", "@example.com", "ana@example", "ana example@x.com"])(
     "rejects the email %j with an actionable message",
     (email) => {
-      expect(errorsOf(SignInSchema, { email, password: "secret-password" })).toEqual({ email: EMAIL_MESSAGE });
+      expect(errorsOf(SignInSchema, { email, password: "secret-password" })).toEqual({
+        email: EMAIL_MESSAGE,
+      });
     },
   );
 
@@ -64,7 +67,9 @@ describe("SignUpSchema", () => {
   });
 
   it("accepts the boundary lengths", () => {
-    expect(SignUpSchema.safeParse({ ...valid, name: "n".repeat(80), password: "p".repeat(128) }).success).toBe(true);
+    expect(
+      SignUpSchema.safeParse({ ...valid, name: "n".repeat(80), password: "p".repeat(128) }).success,
+    ).toBe(true);
   });
 
   it("does not trim the password (spaces are part of it)", () => {
@@ -73,6 +78,16 @@ describe("SignUpSchema", () => {
 });
 
 describe("fieldErrors", () => {
+  it("shows the first problem of a field that has several", () => {
+    const schema = z.object({ password: z.string().min(8, "Too short.").regex(/\d/, "Include a digit.") });
+    const parsed = schema.safeParse({ password: "abc" });
+    expect(parsed.success).toBe(false);
+    if (!parsed.success) {
+      expect(parsed.error.issues).toHaveLength(2);
+      expect(fieldErrors(parsed.error)).toEqual({ password: "Too short." });
+    }
+  });
+
   it("keeps the first message per field and files path-less issues under form", () => {
     const parsed = SignUpSchema.safeParse({ name: "", email: "x", password: "" });
     expect(parsed.success).toBe(false);

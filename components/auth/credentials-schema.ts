@@ -1,13 +1,20 @@
 import { z } from "zod";
 
+// Trim before validating: people paste addresses with spaces around them.
+const emailField = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email("Enter a valid email address, like name@example.com."));
+
 export const SignInSchema = z.object({
-  email: z.email("Enter a valid email address, like name@example.com.").trim().toLowerCase(),
+  email: emailField,
   password: z.string().min(1, "Enter your password."),
 });
 
 export const SignUpSchema = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(80, "Use at most 80 characters."),
-  email: z.email("Enter a valid email address, like name@example.com.").trim().toLowerCase(),
+  email: emailField,
   password: z
     .string()
     .min(8, "Use a password of at least 8 characters.")

@@ -1,6 +1,11 @@
 import type { InputHTMLAttributes } from "react";
 
-type FieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; hint?: string; error?: string };
+type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
+  label: string;
+  name: string;
+  hint?: string;
+  error?: string;
+};
 
 export function Field({ label, name, hint, error, ...input }: FieldProps) {
   const hintId = hint ? `${name}-hint` : undefined;

@@ -34,14 +34,31 @@ export function SignInForm({ next }: { next: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4" aria-describedby={formError ? "form-error" : undefined}>
+    <form
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-4"
+      aria-describedby={formError ? "form-error" : undefined}
+    >
       {formError && (
-        <p id="form-error" role="alert" data-testid="form-error" className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-danger">
+        <p
+          id="form-error"
+          role="alert"
+          data-testid="form-error"
+          className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-danger"
+        >
           {formError}
         </p>
       )}
       <Field label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={errors.password}
+      />
       <button
         type="submit"
         disabled={pending}

@@ -36,7 +36,11 @@ export function SignUpForm({ next }: { next: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {formError && (
-        <p role="alert" data-testid="form-error" className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-danger">
+        <p
+          role="alert"
+          data-testid="form-error"
+          className="rounded-md border border-danger bg-danger-soft px-3 py-2 text-sm text-danger"
+        >
           {formError}
         </p>
       )}

@@ -9,7 +9,15 @@ const STYLES = {
 
 export type CalloutType = keyof typeof STYLES;
 
-export function Callout({ type = "note", title, children }: { type?: CalloutType; title?: string; children: ReactNode }) {
+export function Callout({
+  type = "note",
+  title,
+  children,
+}: {
+  type?: CalloutType;
+  title?: string;
+  children: ReactNode;
+}) {
   const style = STYLES[type] ?? STYLES.note;
   return (
     <aside

@@ -21,7 +21,9 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
       className="copy-button rounded border border-border bg-bg px-2 py-0.5 text-xs text-fg hover:bg-bg-muted"
       aria-label={`Copy ${label}`}
     >
-      <span aria-live="polite">{state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : "Copy"}</span>
+      <span aria-live="polite">
+        {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : "Copy"}
+      </span>
     </button>
   );
 }

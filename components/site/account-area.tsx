@@ -7,7 +7,8 @@ import { useSessionUser } from "./use-session-user";
 export function AccountArea() {
   const { user, pending } = useSessionUser();
   const pathname = usePathname();
-  if (pending) return <span aria-hidden="true" className="inline-block h-9 w-24 animate-pulse rounded-md bg-bg-muted" />;
+  if (pending)
+    return <span aria-hidden="true" className="inline-block h-9 w-24 animate-pulse rounded-md bg-bg-muted" />;
   if (user) return <UserMenu name={user.name} email={user.email} role={user.role} />;
   const returnTo = pathname.startsWith("/sign-") ? "" : `?next=${encodeURIComponent(pathname)}`;
   return (

@@ -4,7 +4,11 @@ import { useSyncExternalStore } from "react";
 
 const ORDER = ["system", "light", "dark"] as const;
 type ThemeChoice = (typeof ORDER)[number];
-const LABEL: Record<ThemeChoice, string> = { system: "System theme", light: "Light theme", dark: "Dark theme" };
+const LABEL: Record<ThemeChoice, string> = {
+  system: "System theme",
+  light: "Light theme",
+  dark: "Dark theme",
+};
 const ICON: Record<ThemeChoice, string> = { system: "◐", light: "☀", dark: "☾" };
 
 const subscribeNever = () => () => {};
@@ -12,8 +16,13 @@ const subscribeNever = () => () => {};
 export function ThemeToggle() {
   const { theme, setTheme } = useTheme();
   // The stored choice is only known in the browser; render a neutral button on the server.
-  const mounted = useSyncExternalStore(subscribeNever, () => true, () => false);
-  const current: ThemeChoice = mounted && ORDER.includes(theme as ThemeChoice) ? (theme as ThemeChoice) : "system";
+  const mounted = useSyncExternalStore(
+    subscribeNever,
+    () => true,
+    () => false,
+  );
+  const current: ThemeChoice =
+    mounted && ORDER.includes(theme as ThemeChoice) ? (theme as ThemeChoice) : "system";
   const next = ORDER[(ORDER.indexOf(current) + 1) % ORDER.length]!;
 
   return (

@@ -65,10 +65,13 @@ export function UserMenu({ name, email, role }: Props) {
         className="inline-flex h-9 items-center gap-2 rounded-md border border-border px-2 text-sm hover:bg-bg-muted"
         data-testid="user-menu-button"
       >
-        <span aria-hidden="true" className="grid h-6 w-6 place-items-center rounded-full bg-accent text-xs font-bold text-accent-fg">
+        <span
+          aria-hidden="true"
+          className="grid h-6 w-6 place-items-center rounded-full bg-accent text-xs font-bold text-accent-fg"
+        >
           {initials || "?"}
         </span>
-        <span className="max-w-[9rem] truncate">{name}</span>
+        <span className="sr-only sm:not-sr-only sm:max-w-[9rem] sm:truncate">{name}</span>
         <span className="sr-only">account menu</span>
       </button>
       {open && (

@@ -11,7 +11,10 @@ export function EmptyState({
   action?: { href: string; label: string };
 }) {
   return (
-    <div className="mt-8 rounded-xl border border-dashed border-border p-8 text-center" data-testid="empty-state">
+    <div
+      className="mt-8 rounded-xl border border-dashed border-border p-8 text-center"
+      data-testid="empty-state"
+    >
       <p className="text-lg font-semibold">{title}</p>
       <div className="mx-auto mt-2 max-w-prose text-fg-muted">{children}</div>
       {action && (

@@ -6,5 +6,9 @@ export const demoInstructor = DEMO_ACCOUNTS[1];
 
 export function newLearner() {
   const id = randomBytes(5).toString("hex");
-  return { name: `Test Learner ${id}`, email: `learner-${id}@example.test`, password: `pw-${id}-long-enough` };
+  return {
+    name: `Test Learner ${id}`,
+    email: `learner-${id}@example.test`,
+    password: `pw-${id}-long-enough`,
+  };
 }

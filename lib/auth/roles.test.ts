@@ -10,10 +10,19 @@ describe("roles", () => {
     expect(parseRole(role)).toBe(role);
   });
 
-  it.each([undefined, null, "", "admin", "Instructor", "INSTRUCTOR", " instructor", 1, true, { role: "instructor" }, ["instructor"]])(
-    "falls back to the least privileged role for %j",
-    (value) => {
-      expect(parseRole(value)).toBe("learner");
-    },
-  );
+  it.each([
+    undefined,
+    null,
+    "",
+    "admin",
+    "Instructor",
+    "INSTRUCTOR",
+    " instructor",
+    1,
+    true,
+    { role: "instructor" },
+    ["instructor"],
+  ])("falls back to the least privileged role for %j", (value) => {
+    expect(parseRole(value)).toBe("learner");
+  });
 });

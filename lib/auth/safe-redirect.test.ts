@@ -2,12 +2,16 @@ import { describe, expect, it } from "vitest";
 import { safeRedirectPath } from "./safe-redirect";
 
 describe("safeRedirectPath", () => {
-  it.each(["/learn", "/learn/health-checks", "/learn/x?y=1#z", "/practice/set-1?attempt=2", "/", "/instructor/cohorts/abc"])(
-    "accepts the same-site path %s unchanged",
-    (path) => {
-      expect(safeRedirectPath(path)).toBe(path);
-    },
-  );
+  it.each([
+    "/learn",
+    "/learn/health-checks",
+    "/learn/x?y=1#z",
+    "/practice/set-1?attempt=2",
+    "/",
+    "/instructor/cohorts/abc",
+  ])("accepts the same-site path %s unchanged", (path) => {
+    expect(safeRedirectPath(path)).toBe(path);
+  });
 
   it.each([
     "https://evil.example/learn",

@@ -4,7 +4,8 @@
  */
 export function safeRedirectPath(candidate: string | null | undefined, fallback = "/learn"): string {
   if (!candidate) return fallback;
-  if (!candidate.startsWith("/") || candidate.startsWith("//") || candidate.startsWith("/\\")) return fallback;
+  if (!candidate.startsWith("/") || candidate.startsWith("//") || candidate.startsWith("/\\"))
+    return fallback;
   if (/[\u0000-\u001f]/.test(candidate)) return fallback;
   return candidate;
 }

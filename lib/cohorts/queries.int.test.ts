@@ -32,7 +32,10 @@ describe.each(testProviders())("cohort queries (%s)", (provider) => {
       expect(isWellFormedJoinCode(cohort.joinCode)).toBe(true);
       expect(cohort.createdAt).toBeInstanceOf(Date);
 
-      const row = await t.db.cohort.findUniqueOrThrow({ where: { id: cohort.id }, include: { memberships: true } });
+      const row = await t.db.cohort.findUniqueOrThrow({
+        where: { id: cohort.id },
+        include: { memberships: true },
+      });
       expect(row.createdById).toBe(teacher.id);
       expect(row.joinCode).toBe(cohort.joinCode);
       expect(row.memberships.map(({ userId, role }) => ({ userId, role }))).toEqual([
@@ -49,7 +52,9 @@ describe.each(testProviders())("cohort queries (%s)", (provider) => {
 
     it("gives every cohort its own well-formed join code", async () => {
       const teacher = await actor("instructor");
-      const cohorts = await Promise.all(Array.from({ length: 25 }, (_, i) => createCohort(t.db, teacher, `Group ${i}`)));
+      const cohorts = await Promise.all(
+        Array.from({ length: 25 }, (_, i) => createCohort(t.db, teacher, `Group ${i}`)),
+      );
       const codes = cohorts.map((cohort) => cohort.joinCode);
       expect(codes.every(isWellFormedJoinCode)).toBe(true);
       expect(new Set(codes).size).toBe(codes.length);
@@ -64,7 +69,8 @@ describe.each(testProviders())("cohort queries (%s)", (provider) => {
       const a1 = await createCohort(t.db, teacherA, "A1");
       const a2 = await createCohort(t.db, teacherA, "A2");
       const b1 = await createCohort(t.db, teacherB, "B1");
-      for (const learner of [await actor("learner"), await actor("learner")]) await joinCohort(t.db, learner, a1.joinCode);
+      for (const learner of [await actor("learner"), await actor("learner")])
+        await joinCohort(t.db, learner, a1.joinCode);
       await joinCohort(t.db, await actor("learner"), b1.joinCode);
       await joinCohort(t.db, coTeacher, a1.joinCode);
       // A member of A2 who teaches nothing there: a learner.
@@ -77,11 +83,23 @@ describe.each(testProviders())("cohort queries (%s)", (provider) => {
       ]);
       expect(taughtByA.find((cohort) => cohort.id === a1.id)?.joinCode).toBe(a1.joinCode);
 
-      expect((await listTaughtCohorts(t.db, teacherB)).map((cohort) => [cohort.name, cohort.learnerCount])).toEqual([
-        ["B1", 1],
-      ]);
+      expect(
+        (await listTaughtCohorts(t.db, teacherB)).map((cohort) => [cohort.name, cohort.learnerCount]),
+      ).toEqual([["B1", 1]]);
       expect((await listTaughtCohorts(t.db, coTeacher)).map((cohort) => cohort.id)).toEqual([a1.id]);
       expect(await listTaughtCohorts(t.db, await actor("instructor"))).toEqual([]);
+    });
+
+    it("leaves out cohorts an instructor belongs to as a learner", async () => {
+      const taught = await createCohort(t.db, await actor("instructor"), "Joined as a learner");
+      // Joined while still a learner, promoted since: still a learner in that cohort.
+      const promoted = await actor("learner");
+      await joinCohort(t.db, promoted, taught.joinCode);
+      const own = await createCohort(t.db, { ...promoted, role: "instructor" }, "Own cohort");
+
+      expect(
+        (await listTaughtCohorts(t.db, { ...promoted, role: "instructor" })).map((cohort) => cohort.id),
+      ).toEqual([own.id]);
     });
 
     it("refuses a learner, even one who belongs to cohorts", async () => {
@@ -97,7 +115,10 @@ describe.each(testProviders())("cohort queries (%s)", (provider) => {
       const cohort = await createCohort(t.db, await actor("instructor"), "Typed codes");
       const learner = await actor("learner");
 
-      expect(await joinCohort(t.db, learner, asTyped(cohort.joinCode))).toEqual({ cohortId: cohort.id, name: "Typed codes" });
+      expect(await joinCohort(t.db, learner, asTyped(cohort.joinCode))).toEqual({
+        cohortId: cohort.id,
+        name: "Typed codes",
+      });
       const membership = await t.db.cohortMembership.findUniqueOrThrow({
         where: { cohortId_userId: { cohortId: cohort.id, userId: learner.id } },
       });
@@ -108,19 +129,28 @@ describe.each(testProviders())("cohort queries (%s)", (provider) => {
       const cohort = await createCohort(t.db, await actor("instructor"), "Twice");
       const learner = await actor("learner");
       await joinCohort(t.db, learner, cohort.joinCode);
-      const first = await t.db.cohortMembership.findFirstOrThrow({ where: { cohortId: cohort.id, userId: learner.id } });
+      const first = await t.db.cohortMembership.findFirstOrThrow({
+        where: { cohortId: cohort.id, userId: learner.id },
+      });
       await joinCohort(t.db, learner, asTyped(cohort.joinCode));
 
-      const memberships = await t.db.cohortMembership.findMany({ where: { cohortId: cohort.id, userId: learner.id } });
+      const memberships = await t.db.cohortMembership.findMany({
+        where: { cohortId: cohort.id, userId: learner.id },
+      });
       expect(memberships).toEqual([first]);
     });
 
     it("survives a double-submitted join (two requests at once)", async () => {
       const cohort = await createCohort(t.db, await actor("instructor"), "Double click");
       const learner = await actor("learner");
-      const results = await Promise.allSettled([joinCohort(t.db, learner, cohort.joinCode), joinCohort(t.db, learner, cohort.joinCode)]);
+      const results = await Promise.allSettled([
+        joinCohort(t.db, learner, cohort.joinCode),
+        joinCohort(t.db, learner, cohort.joinCode),
+      ]);
       expect(results.map((result) => result.status)).toEqual(["fulfilled", "fulfilled"]);
-      expect(await t.db.cohortMembership.count({ where: { cohortId: cohort.id, userId: learner.id } })).toBe(1);
+      expect(await t.db.cohortMembership.count({ where: { cohortId: cohort.id, userId: learner.id } })).toBe(
+        1,
+      );
     });
 
     it("answers an unknown code with a NotFoundError that says what to do", async () => {
@@ -130,7 +160,9 @@ describe.each(testProviders())("cohort queries (%s)", (provider) => {
 
       const error = await joinCohort(t.db, learner, unused).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(NotFoundError);
-      expect((error as NotFoundError).message).toBe("No cohort has that join code: check it with your instructor");
+      expect((error as NotFoundError).message).toBe(
+        "No cohort has that join code: check it with your instructor",
+      );
       expect((error as NotFoundError).status).toBe(404);
       expect(await t.db.cohortMembership.count({ where: { userId: learner.id } })).toBe(0);
     });
@@ -177,7 +209,9 @@ describe.each(testProviders())("cohort queries (%s)", (provider) => {
     it("refuses the instructor of cohort A access to cohort B", async () => {
       const { teacherA, cohortB } = await twoCohorts();
       await joinCohort(t.db, await actor("learner"), cohortB.joinCode);
-      await expect(assertTeaches(t.db, teacherA, cohortB.id)).rejects.toThrow(new ForbiddenError("You do not teach this cohort"));
+      await expect(assertTeaches(t.db, teacherA, cohortB.id)).rejects.toThrow(
+        new ForbiddenError("You do not teach this cohort"),
+      );
       await expect(listCohortLearners(t.db, teacherA, cohortB.id)).rejects.toBeInstanceOf(ForbiddenError);
     });
 
@@ -189,15 +223,24 @@ describe.each(testProviders())("cohort queries (%s)", (provider) => {
       await expect(listCohortLearners(t.db, learner, cohortA.id)).rejects.toBeInstanceOf(ForbiddenError);
     });
 
+    it("refuses an actor who is no longer an instructor, even in a cohort they created", async () => {
+      const { teacherA, cohortA } = await twoCohorts();
+      const demoted: Actor = { ...teacherA, role: "learner" };
+      await expect(assertTeaches(t.db, demoted, cohortA.id)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(listCohortLearners(t.db, demoted, cohortA.id)).rejects.toBeInstanceOf(ForbiddenError);
+    });
+
     it("refuses an instructor whose role in the cohort is learner, and a cohort that does not exist", async () => {
       const { teacherA, cohortA } = await twoCohorts();
       // Promoted after joining as a learner: the platform role alone does not grant access.
       const promoted = await actor("learner");
       await joinCohort(t.db, promoted, cohortA.joinCode);
-      await expect(listCohortLearners(t.db, { ...promoted, role: "instructor" }, cohortA.id)).rejects.toBeInstanceOf(
+      await expect(
+        listCohortLearners(t.db, { ...promoted, role: "instructor" }, cohortA.id),
+      ).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(listCohortLearners(t.db, teacherA, "no-such-cohort")).rejects.toBeInstanceOf(
         ForbiddenError,
       );
-      await expect(listCohortLearners(t.db, teacherA, "no-such-cohort")).rejects.toBeInstanceOf(ForbiddenError);
     });
   });
 });

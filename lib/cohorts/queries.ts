@@ -2,7 +2,13 @@ import type { Db } from "@/lib/db";
 import { ForbiddenError, NotFoundError, type Actor } from "@/lib/access";
 import { isWellFormedJoinCode, newJoinCode, normaliseJoinCode } from "./join-code";
 
-export type CohortSummary = { id: string; name: string; joinCode: string; learnerCount: number; createdAt: Date };
+export type CohortSummary = {
+  id: string;
+  name: string;
+  joinCode: string;
+  learnerCount: number;
+  createdAt: Date;
+};
 
 export async function createCohort(db: Db, actor: Actor, name: string): Promise<CohortSummary> {
   if (actor.role !== "instructor") throw new ForbiddenError("Only instructors can create cohorts");
@@ -14,7 +20,13 @@ export async function createCohort(db: Db, actor: Actor, name: string): Promise<
       memberships: { create: { userId: actor.id, role: "instructor" } },
     },
   });
-  return { id: cohort.id, name: cohort.name, joinCode: cohort.joinCode, learnerCount: 0, createdAt: cohort.createdAt };
+  return {
+    id: cohort.id,
+    name: cohort.name,
+    joinCode: cohort.joinCode,
+    learnerCount: 0,
+    createdAt: cohort.createdAt,
+  };
 }
 
 /** The cohorts this instructor teaches, and no others. */
@@ -35,16 +47,28 @@ export async function listTaughtCohorts(db: Db, actor: Actor): Promise<CohortSum
 }
 
 /** Joining twice is harmless: the membership is found, not duplicated. */
-export async function joinCohort(db: Db, actor: Actor, rawCode: string): Promise<{ cohortId: string; name: string }> {
+export async function joinCohort(
+  db: Db,
+  actor: Actor,
+  rawCode: string,
+): Promise<{ cohortId: string; name: string }> {
   const code = normaliseJoinCode(rawCode);
-  if (!isWellFormedJoinCode(code)) throw new NotFoundError("That join code is not valid: check it with your instructor");
+  if (!isWellFormedJoinCode(code))
+    throw new NotFoundError("That join code is not valid: check it with your instructor");
   const cohort = await db.cohort.findUnique({ where: { joinCode: code } });
   if (!cohort) throw new NotFoundError("No cohort has that join code: check it with your instructor");
-  await db.cohortMembership.upsert({
-    where: { cohortId_userId: { cohortId: cohort.id, userId: actor.id } },
-    create: { cohortId: cohort.id, userId: actor.id, role: actor.role === "instructor" ? "instructor" : "learner" },
-    update: {},
-  });
+  try {
+    await db.cohortMembership.create({
+      data: {
+        cohortId: cohort.id,
+        userId: actor.id,
+        role: actor.role === "instructor" ? "instructor" : "learner",
+      },
+    });
+  } catch (error) {
+    // Already a member (a repeat or a simultaneous double submit): joining is idempotent.
+    if (!isUniqueViolation(error)) throw error;
+  }
   return { cohortId: cohort.id, name: cohort.name };
 }
 
@@ -65,4 +89,8 @@ export async function listCohortLearners(db: Db, actor: Actor, cohortId: string)
     orderBy: { user: { name: "asc" } },
   });
   return memberships.map((membership) => ({ ...membership.user, joinedAt: membership.joinedAt }));
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }

@@ -25,6 +25,9 @@ export async function recordLessonVisit(db: Db, actor: Actor, lessonSlug: string
 
 /** Only ever the actor's own progress: there is no parameter for another user. */
 export async function listLessonProgress(db: Db, actor: Actor): Promise<LessonProgressEntry[]> {
-  const rows = await db.lessonProgress.findMany({ where: { userId: actor.id }, orderBy: { lastSeenAt: "desc" } });
+  const rows = await db.lessonProgress.findMany({
+    where: { userId: actor.id },
+    orderBy: { lastSeenAt: "desc" },
+  });
   return rows.map(({ lessonSlug, completedAt, lastSeenAt }) => ({ lessonSlug, completedAt, lastSeenAt }));
 }

@@ -1,7 +1,12 @@
 /** Demo accounts listed in the README; the seed creates them with these passwords. */
 export const DEMO_ACCOUNTS = [
   { email: "learner@shipshape.test", password: "learn-containers-1", name: "Demo Learner", role: "learner" },
-  { email: "instructor@shipshape.test", password: "teach-containers-1", name: "Demo Instructor", role: "instructor" },
+  {
+    email: "instructor@shipshape.test",
+    password: "teach-containers-1",
+    name: "Demo Instructor",
+    role: "instructor",
+  },
 ] as const;
 
-export const DEMO_COHORT = { name: "Demo cohort — autumn", joinCode: "DEMO2345" } as const;
+export const DEMO_COHORT = { name: "Demo cohort — autumn", joinCode: "GRACE234" } as const;

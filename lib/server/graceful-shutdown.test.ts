@@ -15,9 +15,13 @@ function get(port: number, path: string, agent: http.Agent | false = false): Pro
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => (body += chunk));
       res.on("end", () => resolve({ kind: "response", status: res.statusCode ?? 0, body }));
-      res.on("error", (error: NodeJS.ErrnoException) => resolve({ kind: "error", code: error.code ?? error.message }));
+      res.on("error", (error: NodeJS.ErrnoException) =>
+        resolve({ kind: "error", code: error.code ?? error.message }),
+      );
     });
-    req.on("error", (error: NodeJS.ErrnoException) => resolve({ kind: "error", code: error.code ?? error.message }));
+    req.on("error", (error: NodeJS.ErrnoException) =>
+      resolve({ kind: "error", code: error.code ?? error.message }),
+    );
   });
 }
 
@@ -114,7 +118,10 @@ describe("createGracefulShutdown", () => {
     });
 
     const slow = get(h.port, "/in-flight?ms=700");
-    await waitFor(() => h.received.includes("/in-flight?ms=700"), "the in-flight request to reach the server");
+    await waitFor(
+      () => h.received.includes("/in-flight?ms=700"),
+      "the in-flight request to reach the server",
+    );
 
     const done = shutdown("SIGTERM");
     // 1. Readiness flips before anything is awaited.
@@ -122,11 +129,18 @@ describe("createGracefulShutdown", () => {
     expect(h.logs.at(-1)).toMatchObject({ msg: "shutdown started: readiness now 503", signal: "SIGTERM" });
 
     // 2. During the drain delay the listener still accepts and serves new connections.
-    expect(await get(h.port, "/during-drain")).toEqual({ kind: "response", status: 200, body: "done /during-drain" });
+    expect(await get(h.port, "/during-drain")).toEqual({
+      kind: "response",
+      status: 200,
+      body: "done /during-drain",
+    });
     expect(h.messages()).not.toContain("closing listener; waiting for in-flight requests");
 
     // 3. Once the delay is over, new connections are refused...
-    await waitFor(() => h.messages().includes("closing listener; waiting for in-flight requests"), "the listener to close");
+    await waitFor(
+      () => h.messages().includes("closing listener; waiting for in-flight requests"),
+      "the listener to close",
+    );
     expect(await get(h.port, "/after-close")).toEqual({ kind: "error", code: "ECONNREFUSED" });
     expect(h.received).not.toContain("/after-close");
     // ...while the in-flight request still holds shutdown open.

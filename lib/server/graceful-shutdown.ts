@@ -25,6 +25,12 @@ export type GracefulShutdownOptions = {
 export function createGracefulShutdown(options: GracefulShutdownOptions) {
   const { server, drainDelayMs, forceExitMs, markShuttingDown, closeResources, log, exit } = options;
   let started = false;
+  let exited = false;
+  const exitOnce = (code: number) => {
+    if (exited) return;
+    exited = true;
+    exit(code);
+  };
 
   return async function shutdown(signal: string): Promise<void> {
     if (started) {
@@ -38,7 +44,7 @@ export function createGracefulShutdown(options: GracefulShutdownOptions) {
 
     const forceTimer = setTimeout(() => {
       log.error({ elapsedMs: Date.now() - startedAt }, "shutdown took too long: forcing exit");
-      exit(1);
+      exitOnce(1);
     }, forceExitMs);
     forceTimer.unref();
 
@@ -52,13 +58,14 @@ export function createGracefulShutdown(options: GracefulShutdownOptions) {
 
     try {
       await closed;
+      if (exited) return;
       await closeResources();
       clearTimeout(forceTimer);
       log.info({ elapsedMs: Date.now() - startedAt }, "shutdown complete");
-      exit(0);
+      exitOnce(0);
     } catch (error) {
       log.error({ err: error }, "shutdown failed");
-      exit(1);
+      exitOnce(1);
     }
   };
 }

@@ -50,7 +50,14 @@ const server = createServer((req, res) => {
     );
     if (!pathname.startsWith("/_next/static")) {
       log.info(
-        { reqId: requestId, method: req.method, path: pathname, route, status: res.statusCode, ms: Math.round(seconds * 1000) },
+        {
+          reqId: requestId,
+          method: req.method,
+          path: pathname,
+          route,
+          status: res.statusCode,
+          ms: Math.round(seconds * 1000),
+        },
         "request",
       );
     }
@@ -86,5 +93,8 @@ process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
 
 server.listen(port, hostname, () => {
-  log.info({ port, hostname, pid: process.pid }, `ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+  log.info(
+    { port, hostname, pid: process.pid },
+    `ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`,
+  );
 });

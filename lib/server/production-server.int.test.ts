@@ -16,9 +16,13 @@ function request(url: string, agent?: http.Agent): Promise<Outcome> {
       res.on("end", () =>
         resolve({ kind: "response", status: res.statusCode ?? 0, body, connection: res.headers.connection }),
       );
-      res.on("error", (error: NodeJS.ErrnoException) => resolve({ kind: "error", code: error.code ?? error.message }));
+      res.on("error", (error: NodeJS.ErrnoException) =>
+        resolve({ kind: "error", code: error.code ?? error.message }),
+      );
     });
-    req.on("error", (error: NodeJS.ErrnoException) => resolve({ kind: "error", code: error.code ?? error.message }));
+    req.on("error", (error: NodeJS.ErrnoException) =>
+      resolve({ kind: "error", code: error.code ?? error.message }),
+    );
   });
 }
 

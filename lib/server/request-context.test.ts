@@ -5,7 +5,10 @@ import { clientIpFor, requestIdFor } from "./request-context";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 /** Just the parts of IncomingMessage these functions read. */
-function fakeRequest(headers: Record<string, string | string[] | undefined>, remoteAddress?: string): IncomingMessage {
+function fakeRequest(
+  headers: Record<string, string | string[] | undefined>,
+  remoteAddress?: string,
+): IncomingMessage {
   return { headers, socket: { remoteAddress } } as unknown as IncomingMessage;
 }
 

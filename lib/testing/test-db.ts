@@ -6,7 +6,12 @@ import pg from "pg";
 import { createDb, type Db } from "@/lib/db";
 import { migrateFreshSqlite, migratePostgres } from "@/lib/db-migrate";
 
-export type TestDatabase = { provider: "sqlite" | "postgres"; url: string; db: Db; drop: () => Promise<void> };
+export type TestDatabase = {
+  provider: "sqlite" | "postgres";
+  url: string;
+  db: Db;
+  drop: () => Promise<void>;
+};
 
 /** Providers the data-access tests run against: SQLite always, PostgreSQL when TEST_POSTGRES_URL is set. */
 export function testProviders(): Array<"sqlite" | "postgres"> {

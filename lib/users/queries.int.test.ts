@@ -20,8 +20,13 @@ describe.each(testProviders())("promoteToInstructor (%s)", (provider) => {
     const learner = await actor("learner");
     const target = await insertUser(t.db, "learner");
     await expect(promoteToInstructor(t.db, learner, target.email)).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(promoteToInstructor(t.db, learner, `${learner.id}@example.test`)).rejects.toBeInstanceOf(ForbiddenError);
-    const roles = await t.db.user.findMany({ where: { id: { in: [learner.id, target.id] } }, select: { role: true } });
+    await expect(promoteToInstructor(t.db, learner, `${learner.id}@example.test`)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    const roles = await t.db.user.findMany({
+      where: { id: { in: [learner.id, target.id] } },
+      select: { role: true },
+    });
     expect(roles).toEqual([{ role: "learner" }, { role: "learner" }]);
   });
 
@@ -31,7 +36,12 @@ describe.each(testProviders())("promoteToInstructor (%s)", (provider) => {
     const bystander = await insertUser(t.db, "learner");
 
     const promoted = await promoteToInstructor(t.db, instructor, target.email.toUpperCase());
-    expect(promoted).toMatchObject({ id: target.id, role: "instructor", name: "To Promote", email: target.email });
+    expect(promoted).toMatchObject({
+      id: target.id,
+      role: "instructor",
+      name: "To Promote",
+      email: target.email,
+    });
 
     expect((await t.db.user.findUniqueOrThrow({ where: { id: target.id } })).role).toBe("instructor");
     expect((await t.db.user.findUniqueOrThrow({ where: { id: bystander.id } })).role).toBe("learner");

@@ -15,7 +15,9 @@ export default async function SignUpPage({ searchParams }: Props) {
   return (
     <>
       <h1 className="mb-1 text-2xl font-bold">Create an account</h1>
-      <p className="mb-5 text-sm text-fg-muted">Free. Keeps your lesson progress, quiz answers and lab runs.</p>
+      <p className="mb-5 text-sm text-fg-muted">
+        Free. Keeps your lesson progress, quiz answers and lab runs.
+      </p>
       <SignUpForm next={next} />
     </>
   );

@@ -9,9 +9,15 @@ export default async function ReviewPage() {
   const user = await requireUser("/review");
   return (
     <>
-      <PageHeader title="Review">Questions you missed come back here on a spaced-repetition schedule.</PageHeader>
-      <EmptyState title={`Nothing due, ${user.name.split(" ")[0]}`} action={{ href: "/practice", label: "Go to practice" }}>
-        Nothing is scheduled for review yet. Answer some practice questions; the ones you miss will return here.
+      <PageHeader title="Review">
+        Questions you missed come back here on a spaced-repetition schedule.
+      </PageHeader>
+      <EmptyState
+        title={`Nothing due, ${user.name.split(" ")[0]}`}
+        action={{ href: "/practice", label: "Go to practice" }}
+      >
+        Nothing is scheduled for review yet. Answer some practice questions; the ones you miss will return
+        here.
       </EmptyState>
     </>
   );

@@ -10,7 +10,10 @@ const noStore = { "cache-control": "no-store" };
 
 export async function GET() {
   if (lifecycle().shuttingDown) {
-    return Response.json({ status: "unavailable", reason: "shutting down" }, { status: 503, headers: noStore });
+    return Response.json(
+      { status: "unavailable", reason: "shutting down" },
+      { status: 503, headers: noStore },
+    );
   }
   const startedAt = performance.now();
   try {

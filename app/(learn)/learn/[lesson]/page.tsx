@@ -38,7 +38,9 @@ export default async function LessonPage({ params }: Params) {
                   href={`/learn/${item.slug}`}
                   aria-current={item.slug === slug ? "page" : undefined}
                   className={`block rounded px-2 py-1 no-underline ${
-                    item.slug === slug ? "bg-accent-soft font-medium text-fg" : "text-fg-muted hover:bg-bg-muted hover:text-fg"
+                    item.slug === slug
+                      ? "bg-accent-soft font-medium text-fg"
+                      : "text-fg-muted hover:bg-bg-muted hover:text-fg"
                   }`}
                 >
                   {item.order}. {item.title}
@@ -56,7 +58,10 @@ export default async function LessonPage({ params }: Params) {
         <h1 className="mt-1 text-3xl font-bold tracking-tight sm:text-4xl">{lesson.title}</h1>
         <p className="mt-3 text-lg text-fg-muted">{lesson.description}</p>
 
-        <section aria-labelledby="objectives-heading" className="mt-6 rounded-lg border border-border bg-bg-subtle p-4">
+        <section
+          aria-labelledby="objectives-heading"
+          className="mt-6 rounded-lg border border-border bg-bg-subtle p-4"
+        >
           <h2 id="objectives-heading" className="font-semibold">
             By the end of this lesson you can
           </h2>
@@ -78,9 +83,15 @@ export default async function LessonPage({ params }: Params) {
           <LessonBody code={lesson.code} />
         </div>
 
-        <nav aria-label="Previous and next lesson" className="no-print mt-12 grid gap-3 border-t border-border pt-6 sm:grid-cols-2">
+        <nav
+          aria-label="Previous and next lesson"
+          className="no-print mt-12 grid gap-3 border-t border-border pt-6 sm:grid-cols-2"
+        >
           {previous ? (
-            <Link href={`/learn/${previous.slug}`} className="rounded-lg border border-border p-3 no-underline hover:bg-bg-subtle">
+            <Link
+              href={`/learn/${previous.slug}`}
+              className="rounded-lg border border-border p-3 no-underline hover:bg-bg-subtle"
+            >
               <span className="block text-xs text-fg-muted">Previous</span>
               <span className="font-medium">{previous.title}</span>
             </Link>

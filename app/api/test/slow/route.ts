@@ -11,7 +11,10 @@ export async function GET(request: Request) {
   if (env().SHIPSHAPE_ENABLE_TEST_ROUTES !== "1") return new Response("Not found", { status: 404 });
   const parsed = QuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) {
-    return Response.json({ error: "ms must be a whole number of milliseconds from 0 to 10000" }, { status: 400 });
+    return Response.json(
+      { error: "ms must be a whole number of milliseconds from 0 to 10000" },
+      { status: 400 },
+    );
   }
   const { ms } = parsed.data;
   await new Promise((resolve) => setTimeout(resolve, ms));
