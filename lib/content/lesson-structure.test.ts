@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import type { TocEntry } from "./lesson-schema";
+import { lessonStructureProblems } from "./lesson-structure";
+
+const toc = (...texts: string[]): TocEntry[] =>
+  texts.map((text) => ({ depth: 2, id: text.toLowerCase().replace(/\s+/g, "-"), text }));
+const goodToc = toc("Intro", "Details", "Check yourself", "Summary");
+const knownSlugs = new Set(["health-checks", "logging"]);
+
+describe("lessonStructureProblems", () => {
+  it("accepts a lesson with sections, a self-check, a closing summary and working links", () => {
+    const body = "See [logging](/learn/logging), [the intro](#intro), [practice](/practice) and [labs](/labs/x).";
+    expect(lessonStructureProblems({ body, toc: goodToc, knownSlugs })).toEqual([]);
+  });
+
+  it("requires a final Summary section", () => {
+    const problems = lessonStructureProblems({ body: "", toc: toc("A", "B", "Check yourself"), knownSlugs });
+    expect(problems).toContain('the last ## section must be "Summary"');
+  });
+
+  it("requires a Check yourself section", () => {
+    const problems = lessonStructureProblems({ body: "", toc: toc("A", "B", "Summary"), knownSlugs });
+    expect(problems).toContain('needs a "## Check yourself" section');
+  });
+
+  it("requires at least three sections", () => {
+    expect(lessonStructureProblems({ body: "", toc: toc("Summary"), knownSlugs })).toContain(
+      "needs at least three ## sections",
+    );
+  });
+
+  it("reports a link to a lesson that does not exist", () => {
+    const problems = lessonStructureProblems({ body: "[x](/learn/kubernetes)", toc: goodToc, knownSlugs });
+    expect(problems).toEqual(["link to a lesson that does not exist: /learn/kubernetes"]);
+  });
+
+  it("reports a same-page anchor that matches no heading", () => {
+    const problems = lessonStructureProblems({ body: "[x](#nowhere)", toc: goodToc, knownSlugs });
+    expect(problems).toEqual(["link to a section that does not exist: #nowhere"]);
+  });
+
+  it("reports internal links to routes the site does not have, in markdown and in href", () => {
+    const body = '[a](/pricing) and <a href="/admin/users">b</a>';
+    expect(lessonStructureProblems({ body, toc: goodToc, knownSlugs })).toEqual([
+      "internal link points nowhere: /pricing",
+      "internal link points nowhere: /admin/users",
+    ]);
+  });
+
+  it("ignores external links", () => {
+    const body = "[docs](https://docs.docker.com/reference/dockerfile/#healthcheck)";
+    expect(lessonStructureProblems({ body, toc: goodToc, knownSlugs })).toEqual([]);
+  });
+});
