@@ -30,7 +30,9 @@ async function expectNoViolations(page: Page, path: string) {
   await page.goto(path);
   await expect(page.locator("main#main h1").first()).toBeVisible();
   // Wait for the client-filled account area so the scan sees the settled header.
-  await expect(page.locator("header [data-testid='user-menu-button'], header a[href^='/sign-in']").first()).toBeVisible();
+  await expect(
+    page.locator("header [data-testid='user-menu-button'], header a[href^='/sign-in']").first(),
+  ).toBeVisible({ timeout: 15_000 });
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
     .analyze();
