@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { demoInstructor, demoLearner } from "./support/accounts";
 import { AuthPages } from "./support/auth-pages";
+import { expectNoAxeViolations } from "./support/axe";
 
 type Visitor = "anonymous" | "learner" | "instructor";
 const PAGES: ReadonlyArray<readonly [string, Visitor]> = [
@@ -33,15 +33,7 @@ async function expectNoViolations(page: Page, path: string) {
   await expect(
     page.locator("header [data-testid='user-menu-button'], header a[href^='/sign-in']").first(),
   ).toBeVisible({ timeout: 15_000 });
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-    .analyze();
-  const summary = results.violations.map((violation) => ({
-    id: violation.id,
-    help: violation.help,
-    targets: violation.nodes.slice(0, 5).map((node) => node.target.join(" ")),
-  }));
-  expect(summary, `axe violations on ${path}`).toEqual([]);
+  await expectNoAxeViolations(page, path);
 }
 
 for (const colorScheme of ["light", "dark"] as const) {
@@ -64,6 +56,8 @@ test("phone width: navigation and lesson fit without horizontal scrolling", asyn
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Labs" })).toBeVisible();
+    await expect(
+      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Labs" }),
+    ).toBeVisible();
   }
 });

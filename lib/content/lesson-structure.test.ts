@@ -51,4 +51,13 @@ describe("lessonStructureProblems", () => {
     const body = "[docs](https://docs.docker.com/reference/dockerfile/#healthcheck)";
     expect(lessonStructureProblems({ body, toc: goodToc, knownSlugs })).toEqual([]);
   });
+
+  it("reports a table whose header row has an empty cell", () => {
+    const body = "| | Request | Limit |\n|---|---|---|\n| CPU | a | b |";
+    expect(lessonStructureProblems({ body, toc: goodToc, knownSlugs })).toEqual([
+      "table header with an empty cell: | | Request | Limit |",
+    ]);
+    const fine = "| Setting | Request | Limit |\n|---|---|---|\n| CPU | | b |";
+    expect(lessonStructureProblems({ body: fine, toc: goodToc, knownSlugs })).toEqual([]);
+  });
 });

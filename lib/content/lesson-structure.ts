@@ -17,6 +17,14 @@ export function lessonStructureProblems(input: { body: string; toc: TocEntry[]; 
   if (!h2.some((entry) => entry.text === "Check yourself")) problems.push('needs a "## Check yourself" section');
   const ids = new Set(input.toc.map((entry) => entry.id));
 
+  // Screen readers announce header cells; an empty one is an axe violation.
+  const lines = input.body.split("\n");
+  lines.forEach((line, index) => {
+    if (!/^\s*\|?\s*:?-{3,}/.test(lines[index + 1] ?? "") || !line.includes("|")) return;
+    const cells = line.trim().replace(/^\|/, "").replace(/\|$/, "").split("|");
+    if (cells.some((cell) => cell.trim() === "")) problems.push(`table header with an empty cell: ${line.trim()}`);
+  });
+
   for (const match of input.body.matchAll(INTERNAL_LINK)) {
     const target = match[1] ?? match[2] ?? "";
     const [pathname = "", hash] = target.split("#");

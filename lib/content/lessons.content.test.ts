@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { compileMdx } from "./compile-lesson";
 import { lessonStructureProblems } from "./lesson-structure";
 import { loadLessonMetas } from "./lessons";
+import { lessonSections } from "./search-sections";
 
 // Every published lesson, through the real pipeline: frontmatter (objectives),
 // structure (self-check, summary) and internal links that resolve.
@@ -22,6 +23,13 @@ describe("published lessons", () => {
     expect(meta.objectives.length).toBeGreaterThanOrEqual(2);
     const source = await readFile(meta.file, "utf8");
     const { toc } = await compileMdx(source, path.resolve(path.dirname(meta.file)));
-    expect(lessonStructureProblems({ body: matter(source).content, toc, knownSlugs })).toEqual([]);
+    const body = matter(source).content;
+    expect(lessonStructureProblems({ body, toc, knownSlugs })).toEqual([]);
+    // Search results link to these anchors: they must be the ids the page really has.
+    const ids = toc.map((entry) => entry.id);
+    const anchors = lessonSections({ slug: meta.slug, title: meta.title, body })
+      .map((section) => section.anchor)
+      .filter(Boolean);
+    expect(anchors).toEqual(ids);
   }, 30_000);
 });

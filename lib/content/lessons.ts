@@ -3,6 +3,7 @@ import path from "node:path";
 import matter from "gray-matter";
 import { cache } from "react";
 import { compileMdx } from "./compile-lesson";
+import { lessonSections, type SearchSection } from "./search-sections";
 import {
   countProseWords,
   parseLessonFrontmatter,
@@ -39,6 +40,18 @@ export async function loadLessonMetas(dir = LESSONS_DIR): Promise<LessonMeta[]> 
 
 /** All lessons in course order (frontmatter only). Cached per request. */
 export const listLessons = cache(() => loadLessonMetas());
+
+/** Every lesson's sections as plain text, for the search index built at build time. */
+export async function loadSearchSections(): Promise<SearchSection[]> {
+  const metas = await listLessons();
+  const perLesson = await Promise.all(
+    metas.map(async (meta) => {
+      const { content } = matter(await readFile(path.join(LESSONS_DIR, path.basename(meta.file)), "utf8"));
+      return lessonSections({ slug: meta.slug, title: meta.title, body: content });
+    }),
+  );
+  return perLesson.flat();
+}
 
 export const getLesson = cache(async (slug: string): Promise<CompiledLesson | null> => {
   const metas = await listLessons();

@@ -11,8 +11,9 @@ function textOf(node: Element): string {
 }
 
 /**
- * After rehype-slug has given h2/h3 their ids: appends a "#" link to each and
- * records them in `toc` for the on-page table of contents.
+ * After rehype-slug has given h2/h3 their ids: makes each heading's text a
+ * link to itself (so its accessible name stays just the heading text; CSS adds
+ * a "#" on hover) and records it in `toc` for the on-page table of contents.
  */
 export function rehypeHeadingAnchors(toc: TocEntry[]) {
   return () => (tree: Root) => {
@@ -22,12 +23,14 @@ export function rehypeHeadingAnchors(toc: TocEntry[]) {
       if (typeof id !== "string") return;
       const text = textOf(node);
       toc.push({ depth: node.tagName === "h2" ? 2 : 3, id, text });
-      node.children.push({
-        type: "element",
-        tagName: "a",
-        properties: { href: `#${id}`, className: ["heading-anchor"], ariaLabel: `Link to section: ${text}` },
-        children: [{ type: "text", value: "#" }],
-      });
+      node.children = [
+        {
+          type: "element",
+          tagName: "a",
+          properties: { href: `#${id}`, className: ["heading-anchor"] },
+          children: node.children,
+        },
+      ];
     });
   };
 }

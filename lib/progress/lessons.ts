@@ -31,3 +31,32 @@ export async function listLessonProgress(db: Db, actor: Actor): Promise<LessonPr
   });
   return rows.map(({ lessonSlug, completedAt, lastSeenAt }) => ({ lessonSlug, completedAt, lastSeenAt }));
 }
+
+export type LocalProgressEntry = { lessonSlug: string; completedAt: Date | null; lastSeenAt: Date };
+
+/**
+ * Folds progress kept in an anonymous browser into the account: the earliest
+ * completion and the latest visit win, so merging twice changes nothing.
+ */
+export async function mergeLessonProgress(db: Db, actor: Actor, entries: LocalProgressEntry[]) {
+  await db.$transaction(async (tx) => {
+    for (const entry of entries) {
+      const existing = await tx.lessonProgress.findUnique({
+        where: { userId_lessonSlug: { userId: actor.id, lessonSlug: entry.lessonSlug } },
+      });
+      const completedAt =
+        existing?.completedAt && entry.completedAt
+          ? new Date(Math.min(existing.completedAt.getTime(), entry.completedAt.getTime()))
+          : (existing?.completedAt ?? entry.completedAt);
+      const lastSeenAt = existing
+        ? new Date(Math.max(existing.lastSeenAt.getTime(), entry.lastSeenAt.getTime()))
+        : entry.lastSeenAt;
+      await tx.lessonProgress.upsert({
+        where: { userId_lessonSlug: { userId: actor.id, lessonSlug: entry.lessonSlug } },
+        create: { userId: actor.id, lessonSlug: entry.lessonSlug, completedAt, lastSeenAt },
+        update: { completedAt, lastSeenAt },
+      });
+    }
+  });
+  return listLessonProgress(db, actor);
+}

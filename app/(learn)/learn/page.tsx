@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { CourseMapProgress } from "@/components/lesson/course-map-progress";
 import { listLessons } from "@/lib/content/lessons";
 
 export const metadata: Metadata = { title: "Learn" };
@@ -18,22 +18,15 @@ export default async function CourseMapPage() {
           No lessons are published yet.
         </p>
       ) : (
-        <ol className="mt-8 space-y-3" data-testid="course-map">
-          {lessons.map((lesson) => (
-            <li key={lesson.slug}>
-              <Link
-                href={`/learn/${lesson.slug}`}
-                className="block rounded-xl border border-border p-4 no-underline transition hover:border-accent hover:bg-bg-subtle"
-              >
-                <span className="text-sm text-fg-muted">
-                  Lesson {lesson.order} · {lesson.readingMinutes} min
-                </span>
-                <span className="mt-0.5 block text-lg font-semibold text-fg">{lesson.title}</span>
-                <span className="mt-1 block text-fg-muted">{lesson.description}</span>
-              </Link>
-            </li>
-          ))}
-        </ol>
+        <CourseMapProgress
+          lessons={lessons.map(({ slug, title, order, description, readingMinutes }) => ({
+            slug,
+            title,
+            order,
+            description,
+            readingMinutes,
+          }))}
+        />
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LessonToc } from "@/components/lesson/lesson-toc";
 import { LessonBody } from "@/components/lesson/lesson-body";
+import { LessonProgress } from "@/components/lesson/lesson-progress";
 import { getLesson, listLessons } from "@/lib/content/lessons";
 
 type Params = { params: Promise<{ lesson: string }> };
@@ -82,6 +83,8 @@ export default async function LessonPage({ params }: Params) {
         <div className="prose mt-8">
           <LessonBody code={lesson.code} />
         </div>
+
+        <LessonProgress slug={lesson.slug} next={next ? { slug: next.slug, title: next.title } : null} />
 
         <nav
           aria-label="Previous and next lesson"
