@@ -28,7 +28,7 @@ export default async function LessonPage({ params }: Params) {
   const next = lessons[index + 1];
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[14rem_minmax(0,1fr)_13rem]">
+    <div className="grid gap-8 lg:grid-cols-[14rem_minmax(0,1fr)_13rem] print:block">
       <nav data-lesson-nav aria-label="Lessons" className="hidden lg:block">
         <div className="sticky top-20">
           <p className="mb-2 text-sm font-semibold">Chapter</p>
@@ -73,7 +73,7 @@ export default async function LessonPage({ params }: Params) {
           </ul>
         </section>
 
-        <details className="mt-6 rounded-lg border border-border p-3 lg:hidden">
+        <details className="no-print mt-6 rounded-lg border border-border p-3 lg:hidden">
           <summary className="cursor-pointer font-semibold">On this page</summary>
           <div className="mt-3">
             <LessonToc entries={lesson.toc} />
