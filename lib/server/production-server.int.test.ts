@@ -90,11 +90,11 @@ describe("production server: graceful shutdown on SIGTERM", () => {
   it("never half-serves a request that arrives after SIGTERM: it is answered in full or refused", async () => {
     server = await startProductionServer({
       SHIPSHAPE_ENABLE_TEST_ROUTES: "1",
-      SHUTDOWN_DRAIN_DELAY_MS: "500",
+      SHUTDOWN_DRAIN_DELAY_MS: "1000",
     });
     const { baseUrl } = server;
     // Keeps the server draining for a while after its listener closes.
-    const longRequest = request(`${baseUrl}/api/test/slow?ms=2000`);
+    const longRequest = request(`${baseUrl}/api/test/slow?ms=3000`);
     const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 1 });
     expect(await request(`${baseUrl}/api/test/slow?ms=0`, keepAlive)).toMatchObject({ status: 200 });
     await waitFor(async () => (await inFlight(baseUrl)) >= 2, "the long request to be in flight");
@@ -102,6 +102,11 @@ describe("production server: graceful shutdown on SIGTERM", () => {
     server.process.kill("SIGTERM");
     let exited = false;
     void server.exited.then(() => (exited = true));
+    // The signal is delivered asynchronously: wait until the server says it is leaving.
+    await waitFor(async () => {
+      const ready = await request(`${baseUrl}/api/ready`);
+      return ready.kind === "response" && ready.status === 503;
+    }, "readiness to report 503");
 
     const outcomes: Outcome[] = [];
     // The keep-alive connection opened before SIGTERM is told to close after its next response.
@@ -114,7 +119,7 @@ describe("production server: graceful shutdown on SIGTERM", () => {
     }
     keepAlive.destroy();
 
-    expect(isCompleteSlowResponse(await longRequest, 2000)).toBe(true);
+    expect(isCompleteSlowResponse(await longRequest, 3000)).toBe(true);
     const served = outcomes.filter((outcome) => outcome.kind === "response");
     const refused = outcomes.filter((outcome) => outcome.kind === "error");
     expect(served.length).toBeGreaterThan(0); // during the drain delay

@@ -1,0 +1,193 @@
+"use server";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { ANON_COOKIE, currentLearner, ensureLearner, unclaimedAnonId } from "@/lib/auth/learner";
+import { currentUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { AnswerSchema } from "@/lib/grading/answer-schema";
+import { gradeAnswer } from "@/lib/grading/grade";
+import { metrics } from "@/lib/observability/metrics";
+import {
+  claimAnonymousAttempts,
+  ConflictError,
+  dueReviewCards,
+  listReviewCards,
+  openAttempt,
+  recordPracticeCheck,
+  saveResponse,
+  submitAttempt,
+} from "@/lib/progress/attempts";
+import { getQuestionsById, getQuiz } from "@/lib/questions/bank";
+import { feedbackFor, type QuestionFeedback } from "@/lib/questions/feedback";
+import type { Question } from "@/lib/questions/schema";
+
+export type ActionResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
+const StartSchema = z.object({ quizSlug: Id, mode: z.enum(["practice", "check"]) });
+const SaveSchema = z.object({ attemptId: Id, questionId: Id, answer: AnswerSchema });
+
+function failure(error: unknown): { ok: false; error: string } {
+  if (error instanceof Error && "status" in error && typeof error.status === "number" && error.status < 500) {
+    return { ok: false, error: error.message };
+  }
+  throw error;
+}
+
+async function questionsOf(
+  questionIds: string[],
+): Promise<Map<string, { question: Question; quiz: string }>> {
+  return getQuestionsById(questionIds);
+}
+
+function textOf(answer: { type: string; text?: string } | null): string {
+  return answer?.type === "interview" ? (answer.text ?? "") : "";
+}
+
+/** Starts (or resumes) an attempt at a lesson's question set and opens it. */
+export async function startQuizAttempt(formData: FormData): Promise<void> {
+  const parsed = StartSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) redirect("/practice?error=unknown-quiz");
+  const quiz = await getQuiz(parsed.data.quizSlug);
+  if (!quiz) redirect("/practice?error=unknown-quiz");
+  const learner = await ensureLearner();
+  const attempt = await openAttempt(db(), learner, {
+    quizSlug: quiz.lesson,
+    kind: "lesson",
+    mode: parsed.data.mode,
+    questionIds: quiz.questions.map((question) => question.id),
+    seed: Math.floor(Math.random() * 2 ** 31),
+  });
+  redirect(`/practice/${quiz.lesson}/attempts/${attempt.id}`);
+}
+
+/** Starts a review attempt made of the signed-in learner's mistakes (due cards first, else all cards). */
+export async function startMistakesReview(): Promise<void> {
+  const user = await currentUser();
+  if (!user) redirect("/sign-in?next=/review");
+  const due = await dueReviewCards(db(), user.id);
+  const cards = due.length > 0 ? due : await listReviewCards(db(), user.id);
+  if (cards.length === 0) redirect("/review");
+  const known = await getQuestionsById(cards.map((card) => card.questionId));
+  const questionIds = cards
+    .map((card) => card.questionId)
+    .filter((id) => known.has(id))
+    .slice(0, 20);
+  const attempt = await openAttempt(
+    db(),
+    { kind: "user", id: user.id },
+    {
+      quizSlug: "review",
+      kind: "review",
+      mode: "practice",
+      questionIds,
+      seed: Math.floor(Math.random() * 2 ** 31),
+    },
+  );
+  redirect(`/practice/review/attempts/${attempt.id}`);
+}
+
+/** Autosave of one answer. Idempotent: saving the same answer twice stores it once. */
+export async function saveAnswer(input: unknown): Promise<ActionResult<{ savedAt: string }>> {
+  const parsed = SaveSchema.safeParse(input);
+  if (!parsed.success)
+    return { ok: false, error: "That answer could not be read; reload the page and try again." };
+  const learner = await currentLearner();
+  if (!learner) return { ok: false, error: "Your session has ended; reload the page to continue." };
+  const { attemptId, questionId, answer } = parsed.data;
+  try {
+    const questions = await questionsOf([questionId]);
+    if (questions.get(questionId)?.question.type !== answer.type)
+      return { ok: false, error: "That answer does not fit this question." };
+    const saved = await saveResponse(db(), learner, attemptId, questionId, JSON.stringify(answer));
+    return { ok: true, value: { savedAt: saved.updatedAt.toISOString() } };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** Practice mode: grade one answer now and show why. */
+export async function checkAnswer(input: unknown): Promise<ActionResult<QuestionFeedback>> {
+  const parsed = SaveSchema.safeParse(input);
+  if (!parsed.success)
+    return { ok: false, error: "That answer could not be read; reload the page and try again." };
+  const learner = await currentLearner();
+  if (!learner) return { ok: false, error: "Your session has ended; reload the page to continue." };
+  const { attemptId, questionId, answer } = parsed.data;
+  try {
+    const found = (await questionsOf([questionId])).get(questionId);
+    if (!found || found.question.type !== answer.type)
+      return { ok: false, error: "That answer does not fit this question." };
+    const graded = gradeAnswer(found.question, answer);
+    const feedback = feedbackFor(found.question, graded, found.quiz, textOf(answer));
+    await recordPracticeCheck(db(), learner, attemptId, questionId, {
+      answerJson: JSON.stringify(answer),
+      score: graded.score,
+      feedbackJson: JSON.stringify(feedback),
+    });
+    return { ok: true, value: feedback };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/** Grades the whole attempt once; a second submit returns the first result. */
+export async function submitQuiz(
+  input: unknown,
+): Promise<ActionResult<{ attemptId: string; alreadySubmitted: boolean }>> {
+  const parsed = z.object({ attemptId: Id }).safeParse(input);
+  if (!parsed.success) return { ok: false, error: "That attempt could not be read; reload the page." };
+  const learner = await currentLearner();
+  if (!learner) return { ok: false, error: "Your session has ended; reload the page to continue." };
+  try {
+    const attempt = await db().quizAttempt.findUnique({
+      where: { id: parsed.data.attemptId },
+      select: { questionIds: true, quizSlug: true, mode: true },
+    });
+    if (!attempt) return { ok: false, error: "That attempt does not exist." };
+    const questionIds = JSON.parse(attempt.questionIds) as string[];
+    const questions = await questionsOf(questionIds);
+    const result = await submitAttempt(db(), learner, parsed.data.attemptId, (answers) =>
+      questionIds.flatMap((questionId) => {
+        const found = questions.get(questionId);
+        if (!found) return [];
+        const raw = answers.get(questionId);
+        const answer = raw ? AnswerSchema.safeParse(JSON.parse(raw)) : null;
+        const given = answer?.success && answer.data.type === found.question.type ? answer.data : null;
+        const graded = gradeAnswer(found.question, given);
+        return [
+          {
+            questionId,
+            answerJson: raw ?? "null",
+            score: graded.score,
+            feedbackJson: JSON.stringify(feedbackFor(found.question, graded, found.quiz, textOf(given))),
+          },
+        ];
+      }),
+    );
+    if (!result.alreadySubmitted)
+      metrics().quizSubmissions.inc({ quiz: attempt.quizSlug, mode: attempt.mode });
+    return {
+      ok: true,
+      value: { attemptId: parsed.data.attemptId, alreadySubmitted: result.alreadySubmitted },
+    };
+  } catch (error) {
+    if (error instanceof ConflictError) return { ok: false, error: error.message };
+    return failure(error);
+  }
+}
+
+/** After sign-in: attempts made anonymously in this browser join the account. */
+export async function claimAnonymousWork(): Promise<ActionResult<{ claimed: number }>> {
+  const user = await currentUser();
+  const anonId = await unclaimedAnonId();
+  if (!user || !anonId) return { ok: true, value: { claimed: 0 } };
+  const claimed = await claimAnonymousAttempts(db(), user.id, anonId);
+  (await cookies()).delete(ANON_COOKIE);
+  return { ok: true, value: { claimed } };
+}

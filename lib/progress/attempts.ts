@@ -1,0 +1,230 @@
+import type { Db } from "@/lib/db";
+import { ForbiddenError, NotFoundError } from "@/lib/access";
+import { nextCardState, type CardState } from "@/lib/review/schedule";
+
+/** Who is answering: an account, or an anonymous browser identified by its cookie. */
+export type Learner = { kind: "user"; id: string } | { kind: "anon"; anonId: string };
+
+export class ConflictError extends Error {
+  readonly status = 409;
+  constructor(message: string) {
+    super(message);
+    this.name = "ConflictError";
+  }
+}
+
+export type AttemptMode = "practice" | "check";
+export type AttemptKind = "lesson" | "review";
+
+function ownerWhere(learner: Learner) {
+  return learner.kind === "user" ? { userId: learner.id } : { anonId: learner.anonId, userId: null };
+}
+
+function owns(learner: Learner, attempt: { userId: string | null; anonId: string | null }): boolean {
+  return learner.kind === "user"
+    ? attempt.userId === learner.id
+    : attempt.userId === null && attempt.anonId === learner.anonId;
+}
+
+/**
+ * The learner's open attempt at this quiz in this mode, or a new one. Reusing
+ * the open attempt is what lets a reload (or another tab) continue where it was.
+ */
+export async function openAttempt(
+  db: Db,
+  learner: Learner,
+  input: { quizSlug: string; kind: AttemptKind; mode: AttemptMode; questionIds: string[]; seed: number },
+) {
+  if (input.kind === "lesson") {
+    const existing = await db.quizAttempt.findFirst({
+      where: {
+        ...ownerWhere(learner),
+        quizSlug: input.quizSlug,
+        kind: "lesson",
+        mode: input.mode,
+        status: "open",
+      },
+      orderBy: { startedAt: "desc" },
+    });
+    if (existing) return existing;
+  }
+  return db.quizAttempt.create({
+    data: {
+      ...(learner.kind === "user" ? { userId: learner.id } : { anonId: learner.anonId }),
+      quizSlug: input.quizSlug,
+      kind: input.kind,
+      mode: input.mode,
+      questionIds: JSON.stringify(input.questionIds),
+      seed: input.seed,
+    },
+  });
+}
+
+/** An attempt with its responses, only for its owner. */
+export async function getAttempt(db: Db, learner: Learner, attemptId: string) {
+  const attempt = await db.quizAttempt.findUnique({ where: { id: attemptId }, include: { responses: true } });
+  if (!attempt) throw new NotFoundError("That attempt does not exist.");
+  if (!owns(learner, attempt)) throw new ForbiddenError("That attempt belongs to someone else.");
+  return { ...attempt, questionIds: JSON.parse(attempt.questionIds) as string[] };
+}
+
+/** Autosave: the latest answer wins; saving the same answer again changes nothing. */
+export async function saveResponse(
+  db: Db,
+  learner: Learner,
+  attemptId: string,
+  questionId: string,
+  answerJson: string,
+) {
+  const attempt = await getAttempt(db, learner, attemptId);
+  if (attempt.status !== "open")
+    throw new ConflictError("This attempt is already submitted; start a new one to answer again.");
+  if (!attempt.questionIds.includes(questionId))
+    throw new NotFoundError("That question is not part of this attempt.");
+  return db.quizResponse.upsert({
+    where: { attemptId_questionId: { attemptId, questionId } },
+    create: { attemptId, questionId, answer: answerJson },
+    update: { answer: answerJson },
+  });
+}
+
+/** Practice mode: the answer is graded at once and the learner may try again. */
+export async function recordPracticeCheck(
+  db: Db,
+  learner: Learner,
+  attemptId: string,
+  questionId: string,
+  result: { answerJson: string; score: number; feedbackJson: string },
+) {
+  const attempt = await getAttempt(db, learner, attemptId);
+  if (attempt.mode !== "practice")
+    throw new ConflictError("Answers are checked one by one only in practice mode.");
+  if (attempt.status !== "open") throw new ConflictError("This attempt is already submitted.");
+  if (!attempt.questionIds.includes(questionId))
+    throw new NotFoundError("That question is not part of this attempt.");
+  return db.quizResponse.upsert({
+    where: { attemptId_questionId: { attemptId, questionId } },
+    create: {
+      attemptId,
+      questionId,
+      answer: result.answerJson,
+      score: result.score,
+      maxScore: 1,
+      feedback: result.feedbackJson,
+      checks: 1,
+    },
+    update: {
+      answer: result.answerJson,
+      score: result.score,
+      maxScore: 1,
+      feedback: result.feedbackJson,
+      checks: { increment: 1 },
+    },
+  });
+}
+
+export type GradedResponse = { questionId: string; answerJson: string; score: number; feedbackJson: string };
+
+/**
+ * Grades once. Submitting an already submitted attempt returns it unchanged
+ * (a double click or a retried request never counts twice). For signed-in
+ * learners the same transaction moves each question's review card.
+ */
+export async function submitAttempt(
+  db: Db,
+  learner: Learner,
+  attemptId: string,
+  grade: (answers: Map<string, string>) => GradedResponse[],
+  now = new Date(),
+) {
+  return db.$transaction(async (tx) => {
+    const attempt = await tx.quizAttempt.findUnique({
+      where: { id: attemptId },
+      include: { responses: true },
+    });
+    if (!attempt) throw new NotFoundError("That attempt does not exist.");
+    if (!owns(learner, attempt)) throw new ForbiddenError("That attempt belongs to someone else.");
+    if (attempt.status === "submitted") return { attempt, alreadySubmitted: true };
+
+    // Only the open → submitted transition may grade: a concurrent submit finds 0 rows and stops here.
+    const claimed = await tx.quizAttempt.updateMany({
+      where: { id: attemptId, status: "open" },
+      data: { status: "submitted" },
+    });
+    if (claimed.count === 0) {
+      return {
+        attempt: await tx.quizAttempt.findUniqueOrThrow({
+          where: { id: attemptId },
+          include: { responses: true },
+        }),
+        alreadySubmitted: true,
+      };
+    }
+
+    const answers = new Map(attempt.responses.map((response) => [response.questionId, response.answer]));
+    const graded = grade(answers);
+    for (const result of graded) {
+      await tx.quizResponse.upsert({
+        where: { attemptId_questionId: { attemptId, questionId: result.questionId } },
+        create: {
+          attemptId,
+          questionId: result.questionId,
+          answer: result.answerJson,
+          score: result.score,
+          maxScore: 1,
+          feedback: result.feedbackJson,
+        },
+        update: { score: result.score, maxScore: 1, feedback: result.feedbackJson },
+      });
+      if (attempt.userId)
+        await moveReviewCard(tx as unknown as Db, attempt.userId, result.questionId, result.score, now);
+    }
+    const score = graded.reduce((sum, result) => sum + result.score, 0);
+    const updated = await tx.quizAttempt.update({
+      where: { id: attemptId },
+      data: { score, maxScore: graded.length, submittedAt: now },
+      include: { responses: true },
+    });
+    return { attempt: updated, alreadySubmitted: false };
+  });
+}
+
+async function moveReviewCard(db: Db, userId: string, questionId: string, score: number, now: Date) {
+  const existing = await db.reviewCard.findUnique({ where: { userId_questionId: { userId, questionId } } });
+  const current: CardState | null = existing
+    ? { ...existing, lastReview: existing.lastReview ?? null }
+    : null;
+  const next = nextCardState(current, score, now);
+  if (!next) return;
+  await db.reviewCard.upsert({
+    where: { userId_questionId: { userId, questionId } },
+    create: { userId, questionId, ...next },
+    update: next,
+  });
+}
+
+/** The learner's attempts, newest first (scores over time). */
+export async function listAttempts(db: Db, learner: Learner, quizSlug?: string) {
+  return db.quizAttempt.findMany({
+    where: { ...ownerWhere(learner), ...(quizSlug ? { quizSlug } : {}) },
+    orderBy: { startedAt: "desc" },
+    take: 100,
+  });
+}
+
+/** On sign-in: attempts made anonymously in this browser become the account's. */
+export async function claimAnonymousAttempts(db: Db, userId: string, anonId: string): Promise<number> {
+  const { count } = await db.quizAttempt.updateMany({
+    where: { anonId, userId: null },
+    data: { userId, anonId: null },
+  });
+  return count;
+}
+
+export async function dueReviewCards(db: Db, userId: string, now = new Date()) {
+  return db.reviewCard.findMany({ where: { userId, due: { lte: now } }, orderBy: { due: "asc" } });
+}
+
+export async function listReviewCards(db: Db, userId: string) {
+  return db.reviewCard.findMany({ where: { userId }, orderBy: { due: "asc" } });
+}
