@@ -61,7 +61,7 @@ export default async function ReviewPage() {
               return (
                 <li key={card.id} className="rounded-lg border border-border p-3">
                   <p className="text-sm text-fg-muted">
-                    <Link href={`/learn/${entry.quiz}#${entry.question.section}`}>
+                    <Link href={`/learn/${entry.quiz}#${entry.question.section}`} className="underline">
                       {entry.quiz.replaceAll("-", " ")}
                     </Link>{" "}
                     ·{" "}

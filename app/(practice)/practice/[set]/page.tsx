@@ -30,7 +30,13 @@ export default async function QuizSetPage({ params }: Props) {
     <div className="max-w-3xl">
       <ClaimAnonymousWork />
       <p className="text-sm text-fg-muted">
-        <Link href="/practice">Practice</Link> · <Link href={`/learn/${quiz.lesson}`}>Read the lesson</Link>
+        <Link href="/practice" className="underline">
+          Practice
+        </Link>{" "}
+        ·{" "}
+        <Link href={`/learn/${quiz.lesson}`} className="underline">
+          Read the lesson
+        </Link>
       </p>
       <h1 className="mt-1 text-3xl font-bold tracking-tight">{quiz.title} questions</h1>
       <p className="mt-2 text-fg-muted">

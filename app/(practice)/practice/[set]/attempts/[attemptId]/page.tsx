@@ -31,7 +31,7 @@ export default async function AttemptPage({ params }: Props) {
     <div className="max-w-3xl">
       <ClaimAnonymousWork />
       <p className="text-sm text-fg-muted">
-        <Link href={quiz ? `/practice/${quiz.lesson}` : "/review"}>
+        <Link href={quiz ? `/practice/${quiz.lesson}` : "/review"} className="underline">
           {quiz ? `${title} questions` : "Review"}
         </Link>{" "}
         · {attempt.mode === "practice" ? "Practice mode" : "Check mode"}
