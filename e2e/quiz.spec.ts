@@ -146,6 +146,26 @@ test("practice mode: immediate feedback announced, a near-miss hint, hints and r
   await expect(fill.getByTestId("feedback")).toContainText("Correct");
   await expect(page.getByTestId("announcer")).toHaveText("Question 1: correct.");
 
+  const tf = quizPage.question("hc-restart-unhealthy");
+  await tf.getByLabel("True").check();
+  await tf.getByRole("button", { name: "Check answer" }).click();
+  await expect(tf.getByTestId("feedback")).toContainText("Not correct");
+  await expect(tf.getByTestId("feedback")).toContainText("The statement is false; you answered true.");
+
+  const mc = quizPage.question("hc-interval-default");
+  await mc.locator("label", { hasText: "Every 10 seconds" }).click();
+  await mc.getByRole("button", { name: "Check answer" }).click();
+  await expect(mc.getByTestId("feedback")).toContainText("Kubernetes");
+  await mc.locator("label", { hasText: "Every 30 seconds" }).click();
+  await mc.getByRole("button", { name: "Check again" }).click();
+  await expect(mc.getByTestId("feedback")).toContainText("Correct");
+
+  const interview = quizPage.question("hc-interview-probe-design");
+  await interview.getByRole("textbox").fill("Keep liveness shallow; put the database check in readiness.");
+  await interview.getByRole("button", { name: "Check answer" }).click();
+  await expect(interview.getByTestId("feedback").locator("mark").first()).toBeVisible();
+  await expect(interview.getByTestId("feedback")).toContainText("Model answer");
+
   const hintId = await page
     .locator("[data-testid^='question-']", { has: page.getByRole("button", { name: "Show a hint" }) })
     .first()

@@ -18,16 +18,18 @@ const NUMBER_WORDS: Record<string, string> = {
  * "non zero" and "nonzero" agree), and number words count as digits.
  */
 export function answerKey(input: string): string {
-  return input
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[`'"“”‘’]/g, "")
-    .replace(/[^\p{L}\p{N}\s]/gu, " ")
-    .split(/\s+/)
-    .filter(Boolean)
-    // "zero" → "0", but "non-zero" stays a word: it is not the number.
-    .map((token, index, tokens) => (tokens[index - 1] === "non" ? token : (NUMBER_WORDS[token] ?? token)))
-    .join("");
+  return (
+    input
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/[`'"“”‘’]/g, "")
+      .replace(/[^\p{L}\p{N}\s]/gu, " ")
+      .split(/\s+/)
+      .filter(Boolean)
+      // "zero" → "0", but "non-zero" stays a word: it is not the number.
+      .map((token, index, tokens) => (tokens[index - 1] === "non" ? token : (NUMBER_WORDS[token] ?? token)))
+      .join("")
+  );
 }
 
 /**
@@ -43,7 +45,8 @@ export function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, rows[i - 2]![j - 2]! + 1);
       rows[i]![j] = best;
     }
   }

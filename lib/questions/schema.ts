@@ -33,7 +33,7 @@ export const FillInSchema = QuestionBase.extend({
     .min(1)
     .max(6),
   /** Groups of blank indexes whose answers may come in any order (e.g. two signals). */
-  unordered: z.array(z.array(z.number().int().min(0)).min(2)).default([]),
+  unordered: z.array(z.array(z.number().int().min(0)).min(2).max(6)).default([]),
 }).superRefine((question, ctx) => {
   const count = question.prompt.split(BLANK).length - 1;
   if (count !== question.blanks.length) {
@@ -47,6 +47,14 @@ export const FillInSchema = QuestionBase.extend({
     if (group.some((index) => index >= question.blanks.length)) {
       ctx.addIssue({ code: "custom", path: ["unordered"], message: "names a blank that does not exist" });
     }
+  }
+  const grouped = question.unordered.flat();
+  if (new Set(grouped).size !== grouped.length) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["unordered"],
+      message: "a blank may belong to one unordered group, once",
+    });
   }
 });
 

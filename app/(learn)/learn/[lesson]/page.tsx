@@ -5,6 +5,7 @@ import { LessonToc } from "@/components/lesson/lesson-toc";
 import { LessonBody } from "@/components/lesson/lesson-body";
 import { LessonProgress } from "@/components/lesson/lesson-progress";
 import { getLesson, listLessons } from "@/lib/content/lessons";
+import { getQuiz, summarise } from "@/lib/questions/bank";
 
 type Params = { params: Promise<{ lesson: string }> };
 
@@ -21,7 +22,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function LessonPage({ params }: Params) {
   const { lesson: slug } = await params;
-  const [lesson, lessons] = await Promise.all([getLesson(slug), listLessons()]);
+  const [lesson, lessons, quiz] = await Promise.all([getLesson(slug), listLessons(), getQuiz(slug)]);
+  const practice = quiz ? summarise(quiz) : null;
   if (!lesson) notFound();
   const index = lessons.findIndex((item) => item.slug === slug);
   const previous = lessons[index - 1];
@@ -83,6 +85,24 @@ export default async function LessonPage({ params }: Params) {
         <div className="prose mt-8">
           <LessonBody code={lesson.code} />
         </div>
+
+        {practice && (
+          <section aria-labelledby="practice-heading" className="no-print mt-10 rounded-xl border border-border p-4">
+            <h2 id="practice-heading" className="text-lg font-semibold">
+              Practise what this lesson teaches
+            </h2>
+            <p className="mt-1 text-fg-muted">
+              {practice.total} questions: {practice.counts["fill-in"]} fill-in, {practice.counts["true-false"]} true/false,{" "}
+              {practice.counts["multiple-choice"]} multiple choice and {practice.counts.interview} interview, graded on the server.
+            </p>
+            <Link
+              href={`/practice/${practice.slug}`}
+              className="mt-3 inline-flex rounded-md bg-accent px-4 py-2 font-semibold text-accent-fg no-underline hover:opacity-90"
+            >
+              Practice: {lesson.title}
+            </Link>
+          </section>
+        )}
 
         <LessonProgress slug={lesson.slug} next={next ? { slug: next.slug, title: next.title } : null} />
 

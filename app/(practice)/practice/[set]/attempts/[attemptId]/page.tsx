@@ -24,7 +24,7 @@ export default async function AttemptPage({ params }: Props) {
   if (!attempt || attempt.quizSlug !== set) notFound();
   const quiz = set === "review" ? null : await getQuiz(set);
   const title = quiz ? quiz.title : "Your mistakes";
-  const { questions, saved, feedback } = await attemptView(attempt);
+  const { questions, saved, feedback, reviews } = await attemptView(attempt);
   const submitted = attempt.status === "submitted";
 
   return (
@@ -58,7 +58,7 @@ export default async function AttemptPage({ params }: Props) {
               <StartAttemptButtons quizSlug={quiz.lesson} compact />
             </div>
           )}
-          <AttemptReview questions={questions} feedback={feedback} />
+          <AttemptReview questions={questions} feedback={feedback} reviews={reviews} />
         </>
       ) : (
         <AttemptForm
