@@ -238,3 +238,18 @@ test("practice pages pass axe", async ({ page }) => {
   await page.goto("/practice/health-checks");
   await expectNoAxeViolations(page, "/practice/health-checks");
 });
+
+test("answers given while offline wait, survive a reload, and save when the connection returns", async ({ page, context }) => {
+  const quizPage = new QuizPage(page);
+  await quizPage.start("monitoring", "check");
+  const first = page.locator("[data-question-type='true-false']").first();
+  const firstId = (await first.getAttribute("data-testid"))!;
+  await context.setOffline(true);
+  await page.getByTestId(firstId).getByLabel("True").check();
+  await expect(quizPage.saveStatus()).toContainText("waiting to save");
+
+  await context.setOffline(false);
+  await expect(quizPage.saveStatus()).toHaveText("All answers saved", { timeout: 20_000 });
+  await page.reload();
+  await expect(page.getByTestId(firstId).getByLabel("True")).toBeChecked();
+});
