@@ -92,18 +92,28 @@ export async function startMistakesReview(): Promise<void> {
   redirect(`/practice/review/attempts/${attempt.id}`);
 }
 
+/** Validates an answer sent by the browser: its shape, who sends it, and that it fits its question. */
+async function prepareAnswer(input: unknown) {
+  const parsed = SaveSchema.safeParse(input);
+  if (!parsed.success) return failWith("That answer could not be read; reload the page and try again.");
+  const learner = await currentLearner();
+  if (!learner) return failWith("Your session has ended; reload the page to continue.");
+  const { attemptId, questionId, answer } = parsed.data;
+  const found = (await questionsOf([questionId])).get(questionId);
+  if (!found || found.question.type !== answer.type) return failWith("That answer does not fit this question.");
+  return { ok: true as const, value: { learner, attemptId, questionId, answer, found } };
+}
+
+function failWith(error: string): { ok: false; error: string } {
+  return { ok: false, error };
+}
+
 /** Autosave of one answer. Idempotent: saving the same answer twice stores it once. */
 export async function saveAnswer(input: unknown): Promise<ActionResult<{ savedAt: string }>> {
-  const parsed = SaveSchema.safeParse(input);
-  if (!parsed.success)
-    return { ok: false, error: "That answer could not be read; reload the page and try again." };
-  const learner = await currentLearner();
-  if (!learner) return { ok: false, error: "Your session has ended; reload the page to continue." };
-  const { attemptId, questionId, answer } = parsed.data;
+  const prepared = await prepareAnswer(input);
+  if (!prepared.ok) return prepared;
+  const { learner, attemptId, questionId, answer } = prepared.value;
   try {
-    const questions = await questionsOf([questionId]);
-    if (questions.get(questionId)?.question.type !== answer.type)
-      return { ok: false, error: "That answer does not fit this question." };
     const saved = await saveResponse(db(), learner, attemptId, questionId, JSON.stringify(answer));
     return { ok: true, value: { savedAt: saved.updatedAt.toISOString() } };
   } catch (error) {
@@ -113,16 +123,10 @@ export async function saveAnswer(input: unknown): Promise<ActionResult<{ savedAt
 
 /** Practice mode: grade one answer now and show why. */
 export async function checkAnswer(input: unknown): Promise<ActionResult<QuestionFeedback>> {
-  const parsed = SaveSchema.safeParse(input);
-  if (!parsed.success)
-    return { ok: false, error: "That answer could not be read; reload the page and try again." };
-  const learner = await currentLearner();
-  if (!learner) return { ok: false, error: "Your session has ended; reload the page to continue." };
-  const { attemptId, questionId, answer } = parsed.data;
+  const prepared = await prepareAnswer(input);
+  if (!prepared.ok) return prepared;
+  const { learner, attemptId, questionId, answer, found } = prepared.value;
   try {
-    const found = (await questionsOf([questionId])).get(questionId);
-    if (!found || found.question.type !== answer.type)
-      return { ok: false, error: "That answer does not fit this question." };
     const graded = gradeAnswer(found.question, answer);
     const feedback = feedbackFor(found.question, graded, found.quiz, textOf(answer));
     await recordPracticeCheck(db(), learner, attemptId, questionId, {
