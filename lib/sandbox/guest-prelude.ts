@@ -1,0 +1,50 @@
+/**
+ * Runs inside QuickJS before the learner's code. The only bridge to the host
+ * is `__hostCall(name, argsJson) → resultJson` (strings only); everything the
+ * learner can reach is built on it here. No DOM, network, storage or cookies exist.
+ */
+export const GUEST_PRELUDE = String.raw`
+(() => {
+  const hostCall = globalThis.__hostCall;
+  delete globalThis.__hostCall;
+  const pending = new Map();
+
+  // Host functions answer at once ({ value }) or later ({ deferred: id }): later answers
+  // arrive through __settle when the simulated clock reaches them.
+  function call(name, ...args) {
+    const reply = JSON.parse(hostCall(name, JSON.stringify(args)));
+    if (reply.error) throw new Error(reply.error);
+    if (reply.deferred === undefined) return reply.value;
+    return new Promise((resolve, reject) => pending.set(reply.deferred, { resolve, reject }));
+  }
+
+  Object.defineProperty(globalThis, "__settle", {
+    value(id, ok, valueJson) {
+      const waiter = pending.get(id);
+      if (!waiter) return;
+      pending.delete(id);
+      const value = valueJson === undefined ? undefined : JSON.parse(valueJson);
+      if (ok) waiter.resolve(value);
+      else waiter.reject(new Error(String(value)));
+    },
+  });
+
+  function lineOfCaller() {
+    const stack = String(new Error().stack || "");
+    const match = /learner\.js:(\d+)/.exec(stack);
+    return match ? Number(match[1]) : null;
+  }
+
+  function show(value) {
+    if (typeof value === "string") return value;
+    if (value instanceof Error) return value.name + ": " + value.message;
+    try { return JSON.stringify(value); } catch { return String(value); }
+  }
+
+  const makeLog = (level) => (...values) => call("console", level, lineOfCaller(), values.map(show).join(" "));
+  Object.defineProperty(globalThis, "console", {
+    value: Object.freeze({ log: makeLog("log"), info: makeLog("info"), warn: makeLog("warn"), error: makeLog("error") }),
+  });
+  Object.defineProperty(globalThis, "__host", { value: Object.freeze({ call }) });
+})();
+`;

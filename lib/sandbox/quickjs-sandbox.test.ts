@@ -1,0 +1,118 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { QuickJSWASMModule } from "quickjs-emscripten-core";
+import { loadQuickJs } from "./node-quickjs";
+import { QuickJsSandbox, type HostFunctions } from "./quickjs-sandbox";
+
+let quickjs: QuickJSWASMModule;
+beforeAll(async () => {
+  quickjs = await loadQuickJs();
+});
+
+function sandbox(host: HostFunctions = {}, limits = { cpuBudgetMs: 300, memoryBytes: 8 << 20 }) {
+  return new QuickJsSandbox(quickjs, host, limits);
+}
+
+describe("QuickJsSandbox", () => {
+  it("runs learner code and calls the functions it defines", () => {
+    const box = sandbox();
+    expect(box.evaluate("globalThis.add = (a, b) => a + b;")).toBeNull();
+    expect(box.callGlobal("add", [2, 3])).toEqual({ value: 5 });
+    expect(box.callGlobal("add", [{ x: 1 }, "y"])).toEqual({ value: "[object Object]y" });
+    box.dispose();
+  });
+
+  it("stops an endless loop with a clear message once the CPU budget is spent", () => {
+    const box = sandbox();
+    const started = Date.now();
+    const error = box.evaluate("let i = 0;\nwhile (true) { i++; }");
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(error).toMatchObject({ kind: "cpu-budget" });
+    expect(error!.message).toMatch(/CPU time.*endless loop/);
+    box.dispose();
+  });
+
+  it("counts the budget across calls, not per call", () => {
+    const box = sandbox({}, { cpuBudgetMs: 200, memoryBytes: 8 << 20 });
+    box.evaluate("globalThis.spin = (ms) => { const end = Date.now() + ms; while (Date.now() < end) {} };");
+    expect(box.callGlobal("spin", [120])).toEqual({ value: undefined });
+    expect(box.callGlobal("spin", [120])).toMatchObject({ error: { kind: "cpu-budget" } });
+    box.dispose();
+  });
+
+  it("stops code that allocates past the memory limit", () => {
+    const box = sandbox();
+    const error = box.evaluate("const parts = [];\nfor (let i = 0; ; i++) parts.push({ i, label: 'order-' + i });");
+    expect(error).toMatchObject({ kind: "memory" });
+    expect(error!.message).toMatch(/more than 8 MiB/);
+    box.dispose();
+  });
+
+  it("reports syntax and runtime errors with the learner's line number", () => {
+    const box = sandbox();
+    expect(box.evaluate("const a = 1;\nconst b = ;\n")).toMatchObject({ kind: "syntax", line: 2 });
+    const runtime = box.evaluate("const ok = 1;\n\nnull.boom;");
+    expect(runtime).toMatchObject({ kind: "runtime", line: 3 });
+    expect(runtime!.message).toMatch(/^TypeError/);
+    box.dispose();
+  });
+
+  it("captures console output with line numbers", () => {
+    const box = sandbox();
+    box.evaluate('console.log("starting", 3, { up: true });\n\nconsole.error(new Error("db down"));');
+    expect(box.logs).toEqual([
+      { level: "log", line: 1, message: 'starting 3 {"up":true}' },
+      { level: "error", line: 3, message: "Error: db down" },
+    ]);
+    box.dispose();
+  });
+
+  it("exposes no DOM, network, storage, timers, modules or Node globals", () => {
+    const box = sandbox();
+    box.evaluate(
+      "globalThis.probe = () => ['window','document','fetch','XMLHttpRequest','localStorage','process','require','setTimeout','WebSocket','importScripts','__hostCall'].filter((name) => typeof globalThis[name] !== 'undefined');",
+    );
+    expect(box.callGlobal("probe")).toEqual({ value: [] });
+    box.dispose();
+  });
+
+  it("answers host calls at once, or later through a promise the host settles", () => {
+    let nextId = 1;
+    const deferred: number[] = [];
+    const box = sandbox({
+      "db.query": () => ({ value: [{ id: 7 }] }),
+      "db.ping": () => {
+        const id = nextId++;
+        deferred.push(id);
+        return { deferred: id };
+      },
+    });
+    box.evaluate(`
+      globalThis.state = "idle";
+      globalThis.rows = () => __host.call("db.query");
+      globalThis.check = async () => {
+        state = "waiting";
+        try { await __host.call("db.ping"); state = "up"; } catch (error) { state = "down: " + error.message; }
+      };
+      globalThis.read = () => state;
+    `);
+    expect(box.callGlobal("rows")).toEqual({ value: [{ id: 7 }] });
+    box.callGlobal("check");
+    box.runJobs();
+    expect(box.callGlobal("read")).toEqual({ value: "waiting" });
+    expect(box.settle(deferred[0]!, true)).toBeNull();
+    expect(box.callGlobal("read")).toEqual({ value: "up" });
+
+    box.callGlobal("check");
+    expect(box.settle(deferred[1]!, false, "connection refused")).toBeNull();
+    expect(box.callGlobal("read")).toEqual({ value: "down: connection refused" });
+    box.dispose();
+  });
+
+  it("turns a call to a host function the lab does not offer into a guest error", () => {
+    const box = sandbox();
+    const error = box.evaluate('__host.call("fs.readFile", "/etc/passwd");');
+    expect(error).toMatchObject({ kind: "runtime", line: 1 });
+    expect(error!.message).toContain("fs.readFile is not available in this lab");
+    box.dispose();
+  });
+});
