@@ -11,13 +11,13 @@ globalThis.health = async () => {
 };`;
 
 let started = performance.now();
-const module = await loadQuickJs();
+const quickjs = await loadQuickJs();
 console.log(`load WebAssembly module (once per process): ${(performance.now() - started).toFixed(1)} ms`);
 
 const timings: number[] = [];
 for (let run = 0; run < 50; run += 1) {
   started = performance.now();
-  const box = new QuickJsSandbox(module, { "db.ping": () => ({ value: true }) });
+  const box = new QuickJsSandbox(quickjs, { "db.ping": () => ({ value: true }) });
   box.evaluate(HANDLER);
   box.callGlobal("health");
   box.runJobs();
@@ -26,4 +26,6 @@ for (let run = 0; run < 50; run += 1) {
 }
 timings.sort((a, b) => a - b);
 const pick = (q: number) => timings[Math.min(timings.length - 1, Math.floor(q * timings.length))]!.toFixed(2);
-console.log(`new sandbox + prelude + evaluate + one call, 50 runs: median ${pick(0.5)} ms, p95 ${pick(0.95)} ms`);
+console.log(
+  `new sandbox + prelude + evaluate + one call, 50 runs: median ${pick(0.5)} ms, p95 ${pick(0.95)} ms`,
+);

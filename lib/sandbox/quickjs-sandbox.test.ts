@@ -41,7 +41,9 @@ describe("QuickJsSandbox", () => {
 
   it("stops code that allocates past the memory limit", () => {
     const box = sandbox();
-    const error = box.evaluate("const parts = [];\nfor (let i = 0; ; i++) parts.push({ i, label: 'order-' + i });");
+    const error = box.evaluate(
+      "const parts = [];\nfor (let i = 0; ; i++) parts.push({ i, label: 'order-' + i });",
+    );
     expect(error).toMatchObject({ kind: "memory" });
     expect(error!.message).toMatch(/more than 8 MiB/);
     box.dispose();

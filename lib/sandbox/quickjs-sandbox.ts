@@ -1,4 +1,9 @@
-import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from "quickjs-emscripten-core";
+import type {
+  QuickJSContext,
+  QuickJSHandle,
+  QuickJSRuntime,
+  QuickJSWASMModule,
+} from "quickjs-emscripten-core";
 import { GUEST_PRELUDE } from "./guest-prelude";
 
 export type SandboxLimits = {
@@ -11,7 +16,11 @@ export type SandboxLimits = {
 export const DEFAULT_LIMITS: SandboxLimits = { cpuBudgetMs: 1_000, memoryBytes: 16 << 20 };
 
 export type ConsoleEntry = { level: "log" | "info" | "warn" | "error"; line: number | null; message: string };
-export type GuestError = { kind: "syntax" | "runtime" | "cpu-budget" | "memory"; message: string; line: number | null };
+export type GuestError = {
+  kind: "syntax" | "runtime" | "cpu-budget" | "memory";
+  message: string;
+  line: number | null;
+};
 
 /** A host function either answers now or returns a deferred id it will settle later (on the simulated clock). */
 export type HostReply = { value: unknown } | { deferred: number } | { error: string };
@@ -135,7 +144,12 @@ export class QuickJsSandbox {
       result = enter();
     } catch (error) {
       // QuickJS itself ran out of memory while allocating outside guest code.
-      return { kind: "memory", message: memoryMessage(this.limits), line: null, ...(error instanceof Error ? {} : {}) };
+      return {
+        kind: "memory",
+        message: memoryMessage(this.limits),
+        line: null,
+        ...(error instanceof Error ? {} : {}),
+      };
     } finally {
       this.cpuUsedMs += Date.now() - started;
     }
@@ -149,9 +163,11 @@ export class QuickJsSandbox {
   }
 
   private describe(handle: QuickJSHandle): GuestError {
-    const dumped = this.context.dump(handle) as { name?: string; message?: string; stack?: string } | string | null;
+    const dumped = this.context.dump(handle) as
+      { name?: string; message?: string; stack?: string } | string | null;
     const name = typeof dumped === "object" && dumped ? (dumped.name ?? "Error") : "Error";
-    const message = typeof dumped === "object" && dumped ? (dumped.message ?? String(dumped)) : String(dumped);
+    const message =
+      typeof dumped === "object" && dumped ? (dumped.message ?? String(dumped)) : String(dumped);
     const line = typeof dumped === "object" && dumped ? lineOf(dumped.stack) : null;
     if (name === "InternalError" && /interrupted/i.test(message)) {
       return {
@@ -161,7 +177,8 @@ export class QuickJsSandbox {
       };
     }
     if (/out of memory/i.test(message)) return { kind: "memory", line, message: memoryMessage(this.limits) };
-    if (name === "SyntaxError") return { kind: "syntax", line: line ?? lineFromMessage(message), message: `SyntaxError: ${message}` };
+    if (name === "SyntaxError")
+      return { kind: "syntax", line: line ?? lineFromMessage(message), message: `SyntaxError: ${message}` };
     return { kind: "runtime", line, message: `${name}: ${message}` };
   }
 
