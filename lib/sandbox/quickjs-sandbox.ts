@@ -144,12 +144,10 @@ export class QuickJsSandbox {
       result = enter();
     } catch (error) {
       // QuickJS itself ran out of memory while allocating outside guest code.
-      return {
-        kind: "memory",
-        message: memoryMessage(this.limits),
-        line: null,
-        ...(error instanceof Error ? {} : {}),
-      };
+      if (error instanceof Error && /memory/i.test(error.message)) {
+        return { kind: "memory", message: memoryMessage(this.limits), line: null };
+      }
+      throw error;
     } finally {
       this.cpuUsedMs += Date.now() - started;
     }
