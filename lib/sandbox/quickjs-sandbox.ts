@@ -79,7 +79,8 @@ export class QuickJsSandbox {
         const result = this.context.callFunction(fn, this.context.undefined, ...handles);
         if (result.error) return { error: result.error };
         value = this.context.dump(result.value);
-        result.value.dispose();
+        // dump() of some values (e.g. a returned promise) already releases the handle.
+        if (result.value.alive) result.value.dispose();
         return {};
       } finally {
         fn.dispose();
