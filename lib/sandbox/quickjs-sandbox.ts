@@ -64,6 +64,11 @@ export class QuickJsSandbox {
     return this.cpuUsedMs;
   }
 
+  /** Gives the guest a fresh CPU budget, e.g. one per simulated request, so long simulations are not starved. */
+  resetCpuBudget(): void {
+    this.cpuUsedMs = 0;
+  }
+
   /** Evaluates the learner's script (it registers handlers through the injected APIs). */
   evaluate(code: string): GuestError | null {
     return this.run(() => this.context.evalCode(code, LEARNER_FILE, { type: "global" }));
@@ -100,6 +105,7 @@ export class QuickJsSandbox {
 
   /** Runs pending promise jobs (async continuations) until none are left or the budget is spent. */
   runJobs(): GuestError | null {
+    if (this.budgetSpent()) return this.cpuBudgetError(null);
     const started = Date.now();
     this.deadline = started + Math.max(0, this.limits.cpuBudgetMs - this.cpuUsedMs);
     const result = this.runtime.executePendingJobs();
@@ -109,7 +115,20 @@ export class QuickJsSandbox {
       result.error.dispose();
       return error;
     }
-    return null;
+    // An interrupted promise job surfaces as a rejection the guest may catch; the budget is still spent.
+    return this.budgetSpent() ? this.cpuBudgetError(null) : null;
+  }
+
+  private budgetSpent(): boolean {
+    return this.cpuUsedMs >= this.limits.cpuBudgetMs;
+  }
+
+  private cpuBudgetError(line: number | null): GuestError {
+    return {
+      kind: "cpu-budget",
+      line,
+      message: `Your code used more than ${this.limits.cpuBudgetMs} ms of CPU time and was stopped. Is there an endless loop?`,
+    };
   }
 
   dispose(): void {
@@ -138,6 +157,7 @@ export class QuickJsSandbox {
 
   /** Enters guest code with what is left of the CPU budget; turns failures into learner-readable errors. */
   private run(enter: () => { error?: QuickJSHandle; value?: QuickJSHandle }): GuestError | null {
+    if (this.budgetSpent()) return this.cpuBudgetError(null);
     const started = Date.now();
     this.deadline = started + Math.max(0, this.limits.cpuBudgetMs - this.cpuUsedMs);
     let result: { error?: QuickJSHandle; value?: QuickJSHandle };
@@ -168,13 +188,7 @@ export class QuickJsSandbox {
     const message =
       typeof dumped === "object" && dumped ? (dumped.message ?? String(dumped)) : String(dumped);
     const line = typeof dumped === "object" && dumped ? lineOf(dumped.stack) : null;
-    if (name === "InternalError" && /interrupted/i.test(message)) {
-      return {
-        kind: "cpu-budget",
-        line,
-        message: `Your code used more than ${this.limits.cpuBudgetMs} ms of CPU time and was stopped. Is there an endless loop?`,
-      };
-    }
+    if (name === "InternalError" && /interrupted/i.test(message)) return this.cpuBudgetError(line);
     if (/out of memory/i.test(message)) return { kind: "memory", line, message: memoryMessage(this.limits) };
     if (name === "SyntaxError")
       return { kind: "syntax", line: line ?? lineFromMessage(message), message: `SyntaxError: ${message}` };
