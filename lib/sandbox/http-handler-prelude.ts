@@ -16,6 +16,22 @@ export const HTTP_HANDLER_PRELUDE = String.raw`
     ping: () => __host.call(name + ".ping"),
     query: (sql) => __host.call(name + ".query", String(sql)),
   });
+  // Timers on the simulated clock (e.g. to give up on a hanging dependency with Promise.race).
+  const timers = new Map();
+  let nextTimer = 1;
+  Object.defineProperty(globalThis, "setTimeout", {
+    value(fn, ms = 0) {
+      if (typeof fn !== "function") throw new TypeError("setTimeout needs a function");
+      const id = nextTimer++;
+      timers.set(id, fn);
+      __host.call("timer.set", id, Number(ms) || 0);
+      return id;
+    },
+  });
+  Object.defineProperty(globalThis, "clearTimeout", { value(id) { timers.delete(id); } });
+  Object.defineProperty(globalThis, "__fireTimer", {
+    value(id) { const fn = timers.get(id); timers.delete(id); if (fn) fn(); },
+  });
   Object.defineProperty(globalThis, "app", { value: app });
   Object.defineProperty(globalThis, "db", { value: dependency("db") });
   Object.defineProperty(globalThis, "cache", { value: dependency("cache") });

@@ -63,6 +63,25 @@ describe("the learner's /health handler as a Docker health-check probe", () => {
     probe.dispose();
   });
 
+  it("a handler that gives up on a hanging database after 1 s answers 503 before the probe times out", () => {
+    const withTimeout = `
+const withTimeout = (promise, ms) =>
+  Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error("db check timed out")), ms))]);
+app.get("/health", async (req, res) => {
+  try {
+    await withTimeout(db.ping(), 1000);
+    res.status(200).send("ok");
+  } catch (error) {
+    res.status(503).send(error.message);
+  }
+});`;
+    const { probe, timeline } = run(withTimeout, [{ dependency: "db", fromMs: 15_000, mode: "hang" }]);
+    const second = eventsOfType(timeline.events, "probe-end")[1]!;
+    expect(second).toMatchObject({ exitCode: 22, timedOut: false });
+    expect(second.atMs - eventsOfType(timeline.events, "probe-start")[1]!.atMs).toBe(1_000);
+    probe.dispose();
+  });
+
   it("a shallow liveness handler stays healthy through a database outage", () => {
     const shallow = 'app.get("/health", (req, res) => res.status(200).send("ok"));';
     const { probe, timeline } = run(shallow, [{ dependency: "db", fromMs: 0, mode: "down" }]);

@@ -68,6 +68,13 @@ export function createHttpProbe(quickjs: QuickJSWASMModule, code: string, option
       "cache.ping": dependencyCall("cache", "PONG"),
       "cache.query": dependencyCall("cache", null),
       "disk.free": dependencyCall("disk", 2 * 1024 ** 3),
+      "timer.set": (timerId, ms) => {
+        later(localNow + Math.max(0, Number(ms)), () => {
+          const fired = sandbox.callGlobal("__fireTimer", [Number(timerId)]);
+          fatal ??= "error" in fired ? fired.error : sandbox.runJobs();
+        });
+        return { value: null };
+      },
       respond: (requestId, status, body) => {
         responses.set(Number(requestId), { status: Number(status), body: String(body), atMs: localNow });
         return { value: null };
