@@ -11,6 +11,7 @@ export BETTER_AUTH_SECRET="e2e-secret-not-for-production-0123456789"
 export BETTER_AUTH_URL="http://127.0.0.1:${PORT}"
 # Every e2e test signs in from 127.0.0.1; the limiter itself is covered by an integration test.
 export AUTH_SIGNIN_RATE_MAX=1000
+export AUTH_SIGNUP_RATE_MAX=1000
 npx tsx scripts/db-deploy.ts >/dev/null
 npx tsx prisma/seed.ts >/dev/null
 exec node dist/server.mjs

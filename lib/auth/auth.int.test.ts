@@ -83,4 +83,15 @@ describe("accounts over HTTP", () => {
     expect(limited.response.status).toBe(429);
     expect(limited.response.headers.get("x-retry-after")).toMatch(/^\d+$/);
   });
+
+  it("never rate-limits the session lookup every page makes", async () => {
+    const statuses = new Set<number>();
+    for (let request = 0; request < 130; request += 1) {
+      statuses.add(
+        (await fetch(`${server.baseUrl}/api/auth/get-session`, { headers: { origin: server.baseUrl } }))
+          .status,
+      );
+    }
+    expect([...statuses]).toEqual([200]);
+  });
 });

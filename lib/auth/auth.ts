@@ -8,6 +8,7 @@ import { metrics } from "@/lib/observability/metrics";
 import { CLIENT_IP_HEADER } from "@/lib/server/request-context";
 
 const signInLimit = Number(process.env.AUTH_SIGNIN_RATE_MAX ?? 5);
+const signUpLimit = Number(process.env.AUTH_SIGNUP_RATE_MAX ?? 10);
 
 /** localhost and 127.0.0.1 name the same server; accept forms posted from either. */
 function sameMachineOrigins(baseUrl: string): string[] {
@@ -50,7 +51,9 @@ function createAuth() {
       max: 100,
       customRules: {
         "/sign-in/email": { window: 60, max: signInLimit },
-        "/sign-up/email": { window: 60, max: 10 },
+        "/sign-up/email": { window: 60, max: signUpLimit },
+        // Every page asks who is signed in; limiting that would sign busy readers out of the header.
+        "/get-session": false,
       },
     },
     advanced: {
