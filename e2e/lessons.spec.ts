@@ -116,7 +116,12 @@ test("reaching the end completes a lesson, and the course map says where to cont
   await expect(progress.getByText("Lesson complete")).toBeVisible();
   await expect(progress.getByText("Saved to your account")).toBeVisible();
 
-  await page.goto("/learn/logging#summary"); // opened, not finished
+  // Opened, not finished: the visit is saved by a server action (a POST to the page's URL).
+  const visitSaved = page.waitForResponse(
+    (response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/learn/logging",
+  );
+  await page.goto("/learn/logging");
+  await visitSaved;
   await page.goto("/learn");
   await expect(page.locator("a[href='/learn/health-checks'][data-progress]")).toHaveAttribute(
     "data-progress",

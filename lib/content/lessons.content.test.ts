@@ -31,5 +31,5 @@ describe("published lessons", () => {
       .map((section) => section.anchor)
       .filter(Boolean);
     expect(anchors).toEqual(ids);
-  }, 30_000);
+  }, 120_000);
 });

@@ -37,7 +37,10 @@ export const GUEST_PRELUDE = String.raw`
 
   function show(value) {
     if (typeof value === "string") return value;
-    if (value instanceof Error) return value.name + ": " + value.message;
+    if (value instanceof Error) {
+      const match = /learner\.js:(\d+)/.exec(String(value.stack || ""));
+      return value.name + ": " + value.message + (match ? " (line " + match[1] + ")" : "");
+    }
     try { return JSON.stringify(value); } catch { return String(value); }
   }
 
@@ -46,5 +49,17 @@ export const GUEST_PRELUDE = String.raw`
     value: Object.freeze({ log: makeLog("log"), info: makeLog("info"), warn: makeLog("warn"), error: makeLog("error") }),
   });
   Object.defineProperty(globalThis, "__host", { value: Object.freeze({ call }) });
+
+  // Determinism: the same code gives the same timeline in the browser and on the server.
+  // Time is the simulation's clock; randomness is a fixed-seed generator.
+  Date.now = () => call("clock.now");
+  let seed = 0x5eed;
+  Math.random = () => {
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 })();
 `;

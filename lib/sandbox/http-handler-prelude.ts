@@ -20,6 +20,7 @@ export const HTTP_HANDLER_PRELUDE = String.raw`
   const timers = new Map();
   let nextTimer = 1;
   Object.defineProperty(globalThis, "setTimeout", {
+    configurable: true,
     value(fn, ms = 0) {
       if (typeof fn !== "function") throw new TypeError("setTimeout needs a function");
       const id = nextTimer++;
@@ -28,14 +29,14 @@ export const HTTP_HANDLER_PRELUDE = String.raw`
       return id;
     },
   });
-  Object.defineProperty(globalThis, "clearTimeout", { value(id) { timers.delete(id); } });
+  Object.defineProperty(globalThis, "clearTimeout", { configurable: true, value(id) { timers.delete(id); } });
   Object.defineProperty(globalThis, "__fireTimer", {
     value(id) { const fn = timers.get(id); timers.delete(id); if (fn) fn(); },
   });
-  Object.defineProperty(globalThis, "app", { value: app });
-  Object.defineProperty(globalThis, "db", { value: dependency("db") });
-  Object.defineProperty(globalThis, "cache", { value: dependency("cache") });
-  Object.defineProperty(globalThis, "disk", { value: Object.freeze({ free: () => __host.call("disk.free") }) });
+  Object.defineProperty(globalThis, "app", { value: app, configurable: true });
+  Object.defineProperty(globalThis, "db", { value: dependency("db"), configurable: true });
+  Object.defineProperty(globalThis, "cache", { value: dependency("cache"), configurable: true });
+  Object.defineProperty(globalThis, "disk", { value: Object.freeze({ free: () => __host.call("disk.free") }), configurable: true });
 
   Object.defineProperty(globalThis, "__handle", {
     value(path, requestId) {

@@ -164,3 +164,32 @@ describe("a long simulation", () => {
     probe.dispose();
   }, 60_000);
 });
+
+describe("learner code and the lab's names", () => {
+  it("may declare its own variable with the name of a lab global", () => {
+    const code =
+      'const cache = new Map();\napp.get("/health", (req, res) => res.status(200).send(String(cache.size)));';
+    const probe = createHttpProbe(quickjs, code, {
+      path: "/health",
+      faults: [],
+      maxWaitMs: 1_000,
+      bootMs: 0,
+    });
+    expect(probe.loadError).toBeNull();
+    expect(
+      probe.program({ nowMs: 1_000, sinceStartMs: 1_000, probeNumber: 1, kind: "healthcheck" }),
+    ).toMatchObject({ exitCode: 0, output: "0" });
+    probe.dispose();
+  });
+
+  it("points a bad call into the lab API at the learner's line, not the prelude's", () => {
+    const probe = createHttpProbe(quickjs, "const ok = true;\napp.get(42);", {
+      path: "/health",
+      faults: [],
+      maxWaitMs: 1_000,
+      bootMs: 0,
+    });
+    expect(probe.loadError).toMatchObject({ kind: "runtime", line: 2 });
+    probe.dispose();
+  });
+});

@@ -68,6 +68,7 @@ export function createHttpProbe(quickjs: QuickJSWASMModule, code: string, option
       "cache.ping": dependencyCall("cache", "PONG"),
       "cache.query": dependencyCall("cache", null),
       "disk.free": dependencyCall("disk", 2 * 1024 ** 3),
+      "clock.now": () => ({ value: localNow }),
       "timer.set": (timerId, ms) => {
         later(localNow + Math.max(0, Number(ms)), () => {
           const fired = sandbox.callGlobal("__fireTimer", [Number(timerId)]);
@@ -82,7 +83,7 @@ export function createHttpProbe(quickjs: QuickJSWASMModule, code: string, option
     },
     options.limits ?? DEFAULT_LIMITS,
   );
-  const preludeError = sandbox.evaluate(HTTP_HANDLER_PRELUDE);
+  const preludeError = sandbox.evaluate(HTTP_HANDLER_PRELUDE, "lab-prelude.js");
   if (preludeError) throw new Error(`lab prelude failed: ${preludeError.message}`);
   const loadError = sandbox.evaluate(code);
   const logsSoFar = () => {

@@ -32,15 +32,30 @@ describe("QuickJsSandbox", () => {
   });
 
   it("counts the budget across calls, not per call", () => {
-    const box = sandbox({}, { cpuBudgetMs: 200, memoryBytes: 8 << 20 });
-    box.evaluate("globalThis.spin = (ms) => { const end = Date.now() + ms; while (Date.now() < end) {} };");
-    expect(box.callGlobal("spin", [120])).toEqual({ value: undefined });
-    expect(box.callGlobal("spin", [120])).toMatchObject({ error: { kind: "cpu-budget" } });
+    const box = sandbox({}, { cpuBudgetMs: 300, memoryBytes: 8 << 20 });
+    box.evaluate("globalThis.burn = (n) => { let x = 0; for (let i = 0; i < n; i++) x += i; return x; };");
+    // Many short calls, each far below the budget, add up until the budget is spent.
+    let calls = 0;
+    let longestCallMs = 0;
+    let outcome: ReturnType<QuickJsSandbox["callGlobal"]> = { value: undefined };
+    while (!("error" in outcome) && calls < 10_000) {
+      const before = box.cpuMs;
+      outcome = box.callGlobal("burn", [20_000]);
+      longestCallMs = Math.max(longestCallMs, box.cpuMs - before);
+      calls += 1;
+    }
+    expect(outcome).toMatchObject({ error: { kind: "cpu-budget" } });
+    expect(calls).toBeGreaterThan(2);
+    expect(longestCallMs).toBeLessThan(300);
+    expect(box.cpuMs).toBeGreaterThanOrEqual(300);
+    box.resetCpuBudget();
+    expect(box.callGlobal("burn", [10])).toEqual({ value: 45 });
     box.dispose();
   });
 
   it("stops code that allocates past the memory limit", () => {
-    const box = sandbox();
+    // A generous CPU budget, so that on a loaded machine the memory limit is what stops it.
+    const box = sandbox({}, { cpuBudgetMs: 5_000, memoryBytes: 8 << 20 });
     const error = box.evaluate(
       "const parts = [];\nfor (let i = 0; ; i++) parts.push({ i, label: 'order-' + i });",
     );
@@ -63,7 +78,7 @@ describe("QuickJsSandbox", () => {
     box.evaluate('console.log("starting", 3, { up: true });\n\nconsole.error(new Error("db down"));');
     expect(box.logs).toEqual([
       { level: "log", line: 1, message: 'starting 3 {"up":true}' },
-      { level: "error", line: 3, message: "Error: db down" },
+      { level: "error", line: 3, message: "Error: db down (line 3)" },
     ]);
     box.dispose();
   });
@@ -115,6 +130,31 @@ describe("QuickJsSandbox", () => {
     const error = box.evaluate('__host.call("fs.readFile", "/etc/passwd");');
     expect(error).toMatchObject({ kind: "runtime", line: 1 });
     expect(error!.message).toContain("fs.readFile is not available in this lab");
+    box.dispose();
+  });
+});
+
+describe("determinism inside the sandbox", () => {
+  it("gives learner code the simulation's time and a fixed-seed Math.random", () => {
+    let now = 12_345;
+    const make = () => sandbox({ "clock.now": () => ({ value: now }) });
+    const first = make();
+    first.evaluate("globalThis.sample = () => [Date.now(), Math.random(), Math.random()];");
+    const a = first.callGlobal("sample");
+    const second = make();
+    second.evaluate("globalThis.sample = () => [Date.now(), Math.random(), Math.random()];");
+    expect(second.callGlobal("sample")).toEqual(a);
+    now = 99_000;
+    expect((first.callGlobal("sample") as { value: number[] }).value[0]).toBe(99_000);
+    first.dispose();
+    second.dispose();
+  });
+
+  it("reports an error thrown by learner code with the learner's line, also when logged", () => {
+    const box = sandbox();
+    box.evaluate("try {\n  null.x;\n} catch (error) {\n  console.error(error);\n}");
+    expect(box.logs[0]).toMatchObject({ level: "error", line: 4 });
+    expect(box.logs[0]!.message).toMatch(/^TypeError: .* \(line 2\)$/);
     box.dispose();
   });
 });

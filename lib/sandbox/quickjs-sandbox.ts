@@ -53,7 +53,7 @@ export class QuickJsSandbox {
     this.runtime = module.newRuntime();
     this.runtime.setMemoryLimit(limits.memoryBytes);
     this.runtime.setMaxStackSize(512 * 1024);
-    this.runtime.setInterruptHandler(() => Date.now() > this.deadline);
+    this.runtime.setInterruptHandler(() => performance.now() > this.deadline);
     this.context = this.runtime.newContext();
     this.installBridge();
     const prelude = this.run(() => this.context.evalCode(GUEST_PRELUDE, "prelude.js"));
@@ -69,9 +69,9 @@ export class QuickJsSandbox {
     this.cpuUsedMs = 0;
   }
 
-  /** Evaluates the learner's script (it registers handlers through the injected APIs). */
-  evaluate(code: string): GuestError | null {
-    return this.run(() => this.context.evalCode(code, LEARNER_FILE, { type: "global" }));
+  /** Evaluates the learner's script (it registers handlers through the injected APIs). Lab preludes pass their own file name. */
+  evaluate(code: string, filename = LEARNER_FILE): GuestError | null {
+    return this.run(() => this.context.evalCode(code, filename, { type: "global" }));
   }
 
   /** Calls a function the guest defined on globalThis, with JSON arguments. */
@@ -106,10 +106,10 @@ export class QuickJsSandbox {
   /** Runs pending promise jobs (async continuations) until none are left or the budget is spent. */
   runJobs(): GuestError | null {
     if (this.budgetSpent()) return this.cpuBudgetError(null);
-    const started = Date.now();
+    const started = performance.now();
     this.deadline = started + Math.max(0, this.limits.cpuBudgetMs - this.cpuUsedMs);
     const result = this.runtime.executePendingJobs();
-    this.cpuUsedMs += Date.now() - started;
+    this.cpuUsedMs += performance.now() - started;
     if (result.error) {
       const error = this.describe(result.error);
       result.error.dispose();
@@ -141,7 +141,9 @@ export class QuickJsSandbox {
       const name = this.context.getString(nameHandle);
       const args = JSON.parse(this.context.getString(argsHandle)) as unknown[];
       let reply: HostReply;
-      if (name === "console") {
+      if (name === "clock.now") {
+        reply = this.host["clock.now"] ? this.host["clock.now"]() : { value: 0 };
+      } else if (name === "console") {
         const [level, line, message] = args as [ConsoleEntry["level"], number | null, string];
         this.logs.push({ level, line, message: String(message).slice(0, 2_000) });
         reply = { value: null };
@@ -158,7 +160,7 @@ export class QuickJsSandbox {
   /** Enters guest code with what is left of the CPU budget; turns failures into learner-readable errors. */
   private run(enter: () => { error?: QuickJSHandle; value?: QuickJSHandle }): GuestError | null {
     if (this.budgetSpent()) return this.cpuBudgetError(null);
-    const started = Date.now();
+    const started = performance.now();
     this.deadline = started + Math.max(0, this.limits.cpuBudgetMs - this.cpuUsedMs);
     let result: { error?: QuickJSHandle; value?: QuickJSHandle };
     try {
@@ -170,7 +172,7 @@ export class QuickJsSandbox {
       }
       throw error;
     } finally {
-      this.cpuUsedMs += Date.now() - started;
+      this.cpuUsedMs += performance.now() - started;
     }
     if (result.error) {
       const error = this.describe(result.error);

@@ -31,9 +31,9 @@ export const SHUTDOWN_PRELUDE = String.raw`
     get exitCode() { return undefined; },
   });
   const timer = (id) => ({ id, unref() { return this; }, ref() { return this; } });
-  Object.defineProperty(globalThis, "process", { value: process });
-  Object.defineProperty(globalThis, "setTimeout", { value: (fn, ms = 0) => timer(call("setTimeout", keep(fn), Number(ms))) });
-  Object.defineProperty(globalThis, "clearTimeout", { value: (handle) => { if (handle) call("clearTimeout", typeof handle === "object" ? handle.id : handle); } });
+  Object.defineProperty(globalThis, "process", { configurable: true, value: process });
+  Object.defineProperty(globalThis, "setTimeout", { configurable: true, value: (fn, ms = 0) => timer(call("setTimeout", keep(fn), Number(ms))) });
+  Object.defineProperty(globalThis, "clearTimeout", { configurable: true, value: (handle) => { if (handle) call("clearTimeout", typeof handle === "object" ? handle.id : handle); } });
   Object.defineProperty(globalThis, "server", {
     value: Object.freeze({
       close: (cb) => { call("server.close", keep(cb)); },
@@ -45,10 +45,10 @@ export const SHUTDOWN_PRELUDE = String.raw`
     if (cb) { call("db.close", keep(cb)); return undefined; }
     return new Promise((resolve, reject) => call("db.close", keep((error) => (error ? reject(new Error(error)) : resolve()))));
   };
-  Object.defineProperty(globalThis, "db", { value: Object.freeze({ close: closeDb, end: closeDb }) });
-  Object.defineProperty(globalThis, "health", { value: Object.freeze({ setReady: (ready) => { call("setReady", Boolean(ready)); } }) });
-  Object.defineProperty(globalThis, "app", { value: Object.freeze({ setConnectionClose: (on) => { call("setConnectionClose", Boolean(on)); } }) });
-  Object.defineProperty(globalThis, "inFlightRequests", { value: () => call("inFlight") });
+  Object.defineProperty(globalThis, "db", { configurable: true, value: Object.freeze({ close: closeDb, end: closeDb }) });
+  Object.defineProperty(globalThis, "health", { configurable: true, value: Object.freeze({ setReady: (ready) => { call("setReady", Boolean(ready)); } }) });
+  Object.defineProperty(globalThis, "app", { configurable: true, value: Object.freeze({ setConnectionClose: (on) => { call("setConnectionClose", Boolean(on)); } }) });
+  Object.defineProperty(globalThis, "inFlightRequests", { configurable: true, value: () => call("inFlight") });
 
   Object.defineProperty(globalThis, "__listening", { value: () => [...listeners.keys()] });
   Object.defineProperty(globalThis, "__emit", {

@@ -1,0 +1,24 @@
+import { parseLab, type Lab, type LabInput } from "@/lib/labs/schema";
+import drainUnderDockerStop from "./drain-under-docker-stop";
+import exitOnYourOwnTerms from "./exit-on-your-own-terms";
+import hangingDependency from "./hanging-dependency";
+import keepLivenessShallow from "./keep-liveness-shallow";
+import pickHealthcheckFlags from "./pick-healthcheck-flags";
+import prestopSleep from "./prestop-sleep";
+import report503 from "./report-503-when-the-database-is-down";
+import zeroFailureRollout from "./zero-failure-rollout";
+
+/** Every lab file, in course order. */
+export const LAB_FILES: readonly LabInput[] = [
+  report503,
+  keepLivenessShallow,
+  hangingDependency,
+  pickHealthcheckFlags,
+  drainUnderDockerStop,
+  exitOnYourOwnTerms,
+  prestopSleep,
+  zeroFailureRollout,
+];
+
+/** The labs, parsed: an invalid lab file fails here, at import (and in the content test). */
+export const LABS: readonly Lab[] = LAB_FILES.map((file) => parseLab(file));

@@ -1,0 +1,211 @@
+import type { QuickJSWASMModule } from "quickjs-emscripten-core";
+import type { GuestError, SandboxLimits } from "@/lib/sandbox/quickjs-sandbox";
+import {
+  CHECK_FAMILY,
+  type HealthCheck,
+  type LabCheck,
+  type RolloutCheck,
+  type ShutdownCheck,
+} from "./check-schema";
+import { describeCheck } from "./check-labels";
+import { judgeHealthCheck } from "./checks/health";
+import { judgeRolloutCheck } from "./checks/rollout";
+import { judgeShutdownCheck } from "./checks/shutdown";
+import type { ConfigKind, ParamValues } from "./params-schema";
+import type { CheckResult, LabResult, LabSummary, LabTimeline } from "./result-types";
+import { runFlags } from "./runners/flags";
+import { runHealthCode, SINGLE_RUN, type HealthRun } from "./runners/health-code";
+import { runRollout } from "./runners/rollout";
+import { runShutdownCode, runShutdownConfig } from "./runners/shutdown";
+import { submissionSchemaFor, type Lab, type Submission } from "./schema";
+import { healthTimeline, rolloutTimeline, shutdownTimeline } from "./timeline";
+
+export type EvaluateOptions = {
+  /** Sandbox limits for learner code; the sandbox's defaults when left out (the server uses those). */
+  limits?: SandboxLimits;
+};
+
+export const CODE_CHECK_LABEL = "Your code loads and runs without errors";
+export const SUBMISSION_CHECK_LABEL = "The submission fits this lab";
+
+/**
+ * Runs a submission against its lab and judges every pass criterion. Pure apart from the QuickJS
+ * module it is handed (needed for code labs only; null is fine for config labs), and
+ * deterministic: the browser and the server get the same result for the same submission.
+ * Learner mistakes (invalid settings, syntax and runtime errors, endless loops, memory) come back
+ * as failed checks; this function does not throw for them.
+ */
+export function evaluateLab(
+  lab: Lab,
+  submission: unknown,
+  quickjs: QuickJSWASMModule | null,
+  options: EvaluateOptions = {},
+): LabResult {
+  const parsed = submissionSchemaFor(lab).safeParse(submission);
+  if (!parsed.success) {
+    const detail = parsed.error.issues
+      .map((issue) => `${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}`)
+      .join("; ");
+    return finish(
+      lab,
+      [{ label: SUBMISSION_CHECK_LABEL, passed: false, detail }],
+      null,
+      `Rejected: ${detail}`,
+    );
+  }
+  try {
+    return run(lab, parsed.data, quickjs, options);
+  } catch (error) {
+    // Only a bug in a lab or an engine gets here; the learner still gets an answer, not a crash.
+    const message = error instanceof Error ? error.message : String(error);
+    const check = {
+      label: "The simulation ran",
+      passed: false,
+      detail: `It stopped with an internal error: ${message}`,
+    };
+    return finish(lab, [check], null, "The simulation could not run.");
+  }
+}
+
+function run(
+  lab: Lab,
+  submission: Submission,
+  quickjs: QuickJSWASMModule | null,
+  options: EvaluateOptions,
+): LabResult {
+  switch (lab.kind) {
+    case "health-code": {
+      const outcome = runHealthCode(lab, submission.code ?? "", needQuickJs(quickjs), options.limits);
+      if (outcome.failed) return codeFailed(lab, outcome.failed, outcome.during);
+      return healthResult(lab, outcome.runs, [codeCheck(outcome.runtimeError)]);
+    }
+    case "healthcheck-flags":
+      return healthResult(lab, runFlags(lab, paramsOf(lab.kind, submission)), []);
+    case "shutdown-code": {
+      const outcome = runShutdownCode(lab, submission.code ?? "", needQuickJs(quickjs), options.limits);
+      if (outcome.failed) return codeFailed(lab, outcome.failed, outcome.during);
+      const checks = lab.checks.map((check) =>
+        isFamily<ShutdownCheck>(check, "shutdown")
+          ? judgeShutdownCheck(check, outcome.result)
+          : misplaced(check),
+      );
+      const { timeline, summary } = shutdownTimeline(outcome.result);
+      return finish(lab, [codeCheck(outcome.runtimeError), ...checks], { timeline, summary });
+    }
+    case "shutdown-config": {
+      const result = runShutdownConfig(lab, paramsOf(lab.kind, submission));
+      const checks = lab.checks.map((check) =>
+        isFamily<ShutdownCheck>(check, "shutdown") ? judgeShutdownCheck(check, result) : misplaced(check),
+      );
+      return finish(lab, checks, shutdownTimeline(result));
+    }
+    case "rollout-config": {
+      const outcome = runRollout(lab, paramsOf(lab.kind, submission));
+      if (outcome.settingsError !== null) {
+        const check = {
+          label: "Kubernetes accepts the settings",
+          passed: false,
+          detail: outcome.settingsError,
+        };
+        return finish(
+          lab,
+          [check, ...notChecked(lab, "the Deployment was rejected")],
+          null,
+          outcome.settingsError,
+        );
+      }
+      const { result } = outcome;
+      const checks = lab.checks.map((check) =>
+        isFamily<RolloutCheck>(check, "rollout") ? judgeRolloutCheck(check, result) : misplaced(check),
+      );
+      return finish(lab, checks, rolloutTimeline(result));
+    }
+  }
+}
+
+function healthResult(lab: Lab, runs: HealthRun[], leading: CheckResult[]): LabResult {
+  const checks = lab.checks.map((check) => {
+    if (!isFamily<HealthCheck>(check, "health")) return misplaced(check);
+    const run = runs.find((candidate) => candidate.id === (check.run ?? SINGLE_RUN));
+    if (!run)
+      return {
+        label: describeCheck(check),
+        passed: false,
+        detail: `This lab has no run named ${check.run}.`,
+      };
+    return judgeHealthCheck(check, run.timeline);
+  });
+  return finish(lab, [...leading, ...checks], healthTimeline(runs));
+}
+
+function isFamily<T extends LabCheck>(check: LabCheck, family: string): check is T {
+  return CHECK_FAMILY[check.type] === family;
+}
+
+// LabSchema forbids this; kept so a hand-built lab cannot pass a check it never ran.
+function misplaced(check: LabCheck): CheckResult {
+  return {
+    label: describeCheck(check),
+    passed: false,
+    detail: `The ${check.type} check does not apply to this lab.`,
+  };
+}
+
+/**
+ * The submission schema has already checked these against the lab's bounds and keys, so the
+ * record is exactly this kind's settings.
+ */
+function paramsOf<K extends ConfigKind>(_kind: K, submission: Submission): ParamValues<K> {
+  return submission.params as ParamValues<K>;
+}
+
+function needQuickJs(quickjs: QuickJSWASMModule | null): QuickJSWASMModule {
+  if (!quickjs) throw new Error("code labs need the QuickJS module");
+  return quickjs;
+}
+
+export function describeGuestError(error: GuestError): string {
+  return error.line === null ? error.message : `${error.message} (line ${error.line})`;
+}
+
+function codeCheck(error: GuestError | null): CheckResult {
+  return error
+    ? { label: CODE_CHECK_LABEL, passed: false, detail: describeGuestError(error) }
+    : { label: CODE_CHECK_LABEL, passed: true, detail: "No errors." };
+}
+
+function notChecked(lab: Lab, reason: string): CheckResult[] {
+  return lab.checks.map((check) => ({
+    label: describeCheck(check),
+    passed: false,
+    detail: `Not checked: ${reason}.`,
+  }));
+}
+
+function codeFailed(lab: Lab, error: GuestError, during: "load" | "run"): LabResult {
+  const what = during === "load" ? "did not load" : "stopped the simulation";
+  const checks = [codeCheck(error), ...notChecked(lab, `your code ${what}`)];
+  return finish(lab, checks, null, `Your code ${what}: ${describeGuestError(error)}`);
+}
+
+function finish(
+  lab: Lab,
+  checks: CheckResult[],
+  ran: { timeline: LabTimeline; summary: LabSummary } | null,
+  headline?: string,
+): LabResult {
+  const passedCount = checks.filter((check) => check.passed).length;
+  const passed = checks.length > 0 && passedCount === checks.length;
+  return {
+    labSlug: lab.slug,
+    passed,
+    checks,
+    headline:
+      headline ??
+      (passed
+        ? `Passed: all ${checks.length} checks hold.`
+        : `${passedCount} of ${checks.length} checks passed.`),
+    summary: ran?.summary ?? null,
+    timeline: ran?.timeline ?? null,
+  };
+}

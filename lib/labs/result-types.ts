@@ -1,0 +1,48 @@
+import type { Summary as HealthSummary, TimelineEvent as HealthEvent } from "@/lib/sim/healthcheck";
+import type { RolloutEvent, Sample, Summary as RolloutSummary } from "@/lib/sim/rollout";
+import type { ShutdownEvent, ShutdownSummary } from "@/lib/sim/shutdown";
+import type { ConsoleEntry } from "@/lib/sandbox/quickjs-sandbox";
+
+/** One pass criterion, judged. `detail` says what actually happened, in a sentence or two. */
+export type CheckResult = { label: string; passed: boolean; detail: string };
+
+/** A console line from the learner's code, stamped with the virtual time it was written at. */
+export type LabLog = ConsoleEntry & { atMs: number };
+
+export type HealthRunTimeline = {
+  run: string;
+  label: string;
+  events: HealthEvent[];
+  /** Events beyond the cap, left out from the end. */
+  omittedEvents: number;
+  logs: LabLog[];
+  omittedLogs: number;
+};
+
+/** The engine's events, capped (see MAX_TIMELINE_EVENTS); what was left out is counted. */
+export type LabTimeline =
+  | { kind: "health"; runs: HealthRunTimeline[] }
+  | { kind: "shutdown"; events: ShutdownEvent[]; omittedEvents: number }
+  | {
+      kind: "rollout";
+      events: RolloutEvent[];
+      omittedEvents: number;
+      samples: Sample[];
+      omittedSamples: number;
+    };
+
+export type LabSummary =
+  | { kind: "health"; runs: Array<{ run: string; label: string; summary: HealthSummary }> }
+  | { kind: "shutdown"; summary: ShutdownSummary }
+  | { kind: "rollout"; summary: RolloutSummary };
+
+export type LabResult = {
+  labSlug: string;
+  passed: boolean;
+  checks: CheckResult[];
+  /** One sentence for the top of the result panel. */
+  headline: string;
+  /** Null when nothing ran: the submission was invalid or the learner's code did not load. */
+  summary: LabSummary | null;
+  timeline: LabTimeline | null;
+};
