@@ -13,6 +13,8 @@ const nextConfig = {
     "prom-client",
     "esbuild",
     "mdx-bundler",
+    "quickjs-emscripten-core",
+    "@jitl/quickjs-wasmfile-release-sync",
   ],
   outputFileTracingIncludes: { "/learn/[lesson]": ["./content/**/*"] },
   async headers() {

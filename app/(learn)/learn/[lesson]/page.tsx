@@ -5,6 +5,8 @@ import { LessonToc } from "@/components/lesson/lesson-toc";
 import { LessonBody } from "@/components/lesson/lesson-body";
 import { LessonProgress } from "@/components/lesson/lesson-progress";
 import { getLesson, listLessons } from "@/lib/content/lessons";
+import { labsForLesson } from "@/lib/labs/catalog";
+import { LESSON_SLUGS } from "@/lib/labs/schema";
 import { getQuiz, summarise } from "@/lib/questions/bank";
 
 type Params = { params: Promise<{ lesson: string }> };
@@ -24,6 +26,9 @@ export default async function LessonPage({ params }: Params) {
   const { lesson: slug } = await params;
   const [lesson, lessons, quiz] = await Promise.all([getLesson(slug), listLessons(), getQuiz(slug)]);
   const practice = quiz ? summarise(quiz) : null;
+  const labs = (LESSON_SLUGS as readonly string[]).includes(slug)
+    ? labsForLesson(slug as (typeof LESSON_SLUGS)[number])
+    : [];
   if (!lesson) notFound();
   const index = lessons.findIndex((item) => item.slug === slug);
   const previous = lessons[index - 1];
@@ -101,6 +106,25 @@ export default async function LessonPage({ params }: Params) {
             >
               Practice: {lesson.title}
             </Link>
+          </section>
+        )}
+
+        {labs.length > 0 && (
+          <section aria-labelledby="labs-heading" className="no-print mt-6 rounded-xl border border-border p-4">
+            <h2 id="labs-heading" className="text-lg font-semibold">
+              Labs for this lesson
+            </h2>
+            <p className="mt-1 text-fg-muted">Run what you read against a simulated server and clock; the server checks your solution.</p>
+            <ul className="mt-3 space-y-2" data-testid="lesson-labs">
+              {labs.map((lab) => (
+                <li key={lab.slug}>
+                  <Link href={`/labs/${lab.slug}`} className="font-medium underline">
+                    {lab.title}
+                  </Link>
+                  <span className="block text-sm text-fg-muted">{lab.summary}</span>
+                </li>
+              ))}
+            </ul>
           </section>
         )}
 

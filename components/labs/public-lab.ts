@@ -1,0 +1,38 @@
+import { describeCheck } from "@/lib/labs/check-labels";
+import { isCodeLab, type Lab } from "@/lib/labs/schema";
+
+export type PublicParam = {
+  key: string;
+  label: string;
+  unit: string;
+  min: number;
+  max: number;
+  step: number;
+  default: number;
+  help: string;
+};
+
+/** What the workbench needs about a lab: everything but the solution (that comes only on request). */
+export type PublicLab = {
+  slug: string;
+  title: string;
+  kind: Lab["kind"];
+  hints: string[];
+  checks: string[];
+  starterCode: string | null;
+  params: PublicParam[] | null;
+};
+
+export function toPublicLab(lab: Lab): PublicLab {
+  return {
+    slug: lab.slug,
+    title: lab.title,
+    kind: lab.kind,
+    hints: [...lab.hints],
+    checks: lab.checks.map(describeCheck),
+    starterCode: isCodeLab(lab) ? lab.input.starterCode : null,
+    params: isCodeLab(lab)
+      ? null
+      : Object.entries(lab.input.params).map(([key, bound]) => ({ key, ...bound })),
+  };
+}

@@ -1,0 +1,160 @@
+import { expect, test, type Page } from "@playwright/test";
+import { newLearner } from "./support/accounts";
+import { AuthPages } from "./support/auth-pages";
+import { expectNoAxeViolations } from "./support/axe";
+
+const CODE_LAB = "report-503-when-the-database-is-down";
+const CONFIG_LAB = "pick-healthcheck-flags";
+
+/** A correct /health handler on one line, so Monaco's auto-indent has nothing to change. */
+const SOLUTION =
+  'app.get("/health", async (req, res) => { try { await db.ping(); res.status(200).json({ ok: true }); } ' +
+  "catch (error) { res.status(503).json({ ok: false }); } });";
+
+/** Selects everything in the Monaco editor and types `text` in its place. */
+async function replaceCode(page: Page, text: string) {
+  const editor = page.getByTestId("code-editor").locator(".monaco-editor");
+  await expect(editor).toBeVisible();
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(text);
+  // Monaco's auto-closing may have added brackets after the cursor: remove them, then compare.
+  await page.keyboard.press("ControlOrMeta+Shift+End");
+  await page.keyboard.press("Delete");
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { labEditor?: { getValue(): string } }).labEditor?.getValue()))
+    .toBe(text);
+}
+
+function result(page: Page) {
+  return page.getByTestId("lab-result");
+}
+
+test("a code lab solved in the browser, verified by the server, then shown as passed", async ({ page }) => {
+  await new AuthPages(page).signUp(newLearner());
+  await expect(page.getByTestId("user-menu-button")).toBeVisible();
+
+  await page.goto(`/labs/${CODE_LAB}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Report 503 when the database is down");
+  await expect(page.getByRole("link", { name: "Health checks" }).last()).toHaveAttribute("href", /\/learn\/health-checks#/);
+
+  // The starter fails in the browser.
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(result(page)).toHaveAttribute("data-source", "browser");
+  await expect(result(page)).toHaveAttribute("data-passed", "false");
+  await expect(page.getByTestId("result-source")).toHaveText("Run in your browser (not recorded)");
+  await expect(page.getByTestId("check-list")).toContainText("Failed:");
+  await expect(page.getByTestId("timeline-chart")).toBeVisible();
+  await expect(page.getByTestId("lab-announcer")).toContainText("not passed");
+  expect(new URL(page.url()).searchParams.get("state")).toBeTruthy();
+
+  // A correct handler passes, run with Ctrl+Enter from the editor.
+  await replaceCode(page, SOLUTION);
+  await page.keyboard.press("Control+Enter");
+  await expect(result(page)).toHaveAttribute("data-passed", "true");
+  await expect(page.getByTestId("result-headline")).toContainText("Passed");
+
+  // The link reproduces the code.
+  const link = page.url();
+  await page.goto(link);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { labEditor?: { getValue(): string } }).labEditor?.getValue()))
+    .toBe(SOLUTION);
+
+  await page.getByRole("button", { name: "Submit solution" }).click();
+  await expect(result(page)).toHaveAttribute("data-source", "server");
+  await expect(page.getByTestId("result-source")).toHaveText("Verified by the server");
+  await expect(result(page)).toHaveAttribute("data-passed", "true");
+  await expect(result(page)).toContainText("This run is saved to your progress.");
+
+  await page.goto("/labs");
+  await expect(page.getByTestId(`lab-${CODE_LAB}`).getByTestId("passed-badge")).toHaveText("Passed");
+  await expect(page.getByTestId(`lab-${CONFIG_LAB}`).getByTestId("passed-badge")).toHaveCount(0);
+});
+
+test("a config lab solved by setting its inputs", async ({ page }) => {
+  await page.goto(`/labs/${CONFIG_LAB}`);
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(result(page)).toHaveAttribute("data-passed", "false");
+
+  // Out of bounds is caught in words before anything runs.
+  await page.getByLabel("--timeout").fill("99");
+  await expect(page.getByText("--timeout must be between 1 and 30.")).toBeVisible();
+
+  await page.getByLabel("--interval").fill("5");
+  await page.getByLabel("--timeout").fill("3");
+  await page.getByLabel("--start-period").fill("10");
+  await page.getByLabel("--retries").fill("2");
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(result(page)).toHaveAttribute("data-source", "browser");
+  await expect(result(page)).toHaveAttribute("data-passed", "true");
+  // Two runs, two timelines.
+  await expect(page.getByTestId("timeline-chart")).toHaveCount(2);
+
+  await page.getByRole("button", { name: "Submit solution" }).click();
+  await expect(result(page)).toHaveAttribute("data-source", "server");
+  await expect(result(page)).toHaveAttribute("data-passed", "true");
+  await expect(result(page)).toContainText("sign in to keep a record");
+
+  // Hints come one at a time; the solution only after a confirmation.
+  await page.getByRole("button", { name: "Hint (1 of 3)" }).click();
+  await page.getByRole("button", { name: "Hint (2 of 3)" }).click();
+  await expect(page.getByRole("heading", { name: "Hints" }).locator("..").getByRole("listitem")).toHaveCount(2);
+  await page.getByRole("button", { name: "Reset" }).click();
+  await expect(page.getByLabel("--interval")).toHaveValue("30");
+  await page.getByRole("button", { name: "Reveal solution" }).click();
+  await page.getByRole("button", { name: "Yes, show the solution" }).click();
+  await expect(page.getByTestId("solution")).toContainText("--interval=5s");
+  await expect(page.getByLabel("--interval")).toHaveValue("5");
+});
+
+test("the server's verdict wins over a pass seen in the browser", async ({ page }) => {
+  await page.goto(`/labs/${CODE_LAB}`);
+  // Reveal and run the worked solution: the browser says passed.
+  await page.getByRole("button", { name: "Reveal solution" }).click();
+  await page.getByRole("button", { name: "Yes, show the solution" }).click();
+  await expect(page.getByTestId("solution")).toBeVisible();
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(result(page)).toHaveAttribute("data-passed", "true");
+
+  // Back to the starter without running, then submit: the server runs what was sent and fails it.
+  await page.getByRole("button", { name: "Reset" }).click();
+  await page.getByRole("button", { name: "Submit solution" }).click();
+  await expect(result(page)).toHaveAttribute("data-source", "server");
+  await expect(result(page)).toHaveAttribute("data-passed", "false");
+  await expect(page.getByTestId("result-headline")).toContainText("Not passed yet");
+});
+
+test("a syntax error comes back with its line number", async ({ page }) => {
+  await page.goto(`/labs/${CODE_LAB}`);
+  await replaceCode(page, 'app.get("/health", (req, res) => { res.status(200).json( });');
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(page.getByTestId("code-error")).toContainText(/Error in your code at line \d/);
+});
+
+test("an unknown lab is a 404", async ({ page }) => {
+  const response = await page.goto("/labs/no-such-lab");
+  expect(response?.status()).toBe(404);
+});
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`no axe violations on /labs and a lab page with its result (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto("/labs");
+    await expect(page.locator("html")).toHaveClass(new RegExp(colorScheme));
+    await expectNoAxeViolations(page, `/labs (${colorScheme})`);
+
+    await page.goto(`/labs/${CODE_LAB}`);
+    await expect(page.getByTestId("code-editor").locator(".monaco-editor")).toBeVisible();
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    await expect(result(page)).toBeVisible();
+    await page.getByRole("button", { name: "Hint (1 of 3)" }).click();
+    await expectNoAxeViolations(page, `/labs/${CODE_LAB} (${colorScheme})`);
+
+    await page.goto(`/labs/${CONFIG_LAB}`);
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    await expect(result(page)).toBeVisible();
+    await expectNoAxeViolations(page, `/labs/${CONFIG_LAB} (${colorScheme})`);
+  });
+}
