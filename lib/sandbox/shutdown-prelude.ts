@@ -30,7 +30,7 @@ export const SHUTDOWN_PRELUDE = String.raw`
     exit(code = 0) { call("exit", Number(code)); },
     get exitCode() { return undefined; },
   });
-  const timer = (id) => ({ id, unref() { return this; }, ref() { return this; } });
+  const timer = (id) => ({ id, unref() { call("unrefTimer", id); return this; }, ref() { return this; } });
   Object.defineProperty(globalThis, "process", { configurable: true, value: process });
   Object.defineProperty(globalThis, "setTimeout", { configurable: true, value: (fn, ms = 0) => timer(call("setTimeout", keep(fn), Number(ms))) });
   Object.defineProperty(globalThis, "clearTimeout", { configurable: true, value: (handle) => { if (handle) call("clearTimeout", typeof handle === "object" ? handle.id : handle); } });

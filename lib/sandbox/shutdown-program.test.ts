@@ -89,4 +89,23 @@ describe("the learner's SIGTERM handler in the shutdown engine", () => {
     expect(summary.exitCode).toBe(1);
     learner.dispose();
   });
+
+  it("an unref'd backstop timer does not keep the process alive once the drain is done", () => {
+    const scenario: ShutdownScenario = {
+      ...SCENARIO,
+      requests: [
+        { id: "A", atMs: 0, durationMs: 2_000 },
+        { id: "B", atMs: 0, durationMs: 4_000 },
+      ],
+    };
+    const handler = (unref: string) => `
+process.on("SIGTERM", () => {
+  server.close(() => db.close(() => console.log("all closed")));
+  setTimeout(() => process.exit(1), 8000)${unref};
+});`;
+    // Node exits by itself once the listener, connections and pool are gone: 4 s + 100 ms pool close.
+    expect(run(handler(".unref()"), scenario).summary).toMatchObject({ exitCode: 0, exitAtMs: 4_100 });
+    // Without unref() the backstop timer keeps Node alive until it fires.
+    expect(run(handler(""), scenario).summary).toMatchObject({ exitCode: 1, exitAtMs: 8_000 });
+  });
 });

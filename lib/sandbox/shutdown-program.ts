@@ -56,6 +56,7 @@ export function createShutdownProgram(
     setTimeout: (callbackId, ms) =>
       ok(needApi().setTimeout(invoke(Number(callbackId)), Math.max(0, Number(ms) || 0))),
     clearTimeout: (timerId) => (needApi().clearTimeout(Number(timerId)), ok()),
+    unrefTimer: (timerId) => (needApi().unrefTimer(Number(timerId)), ok()),
     "server.close": (callbackId) => (needApi().closeServer(invoke(Number(callbackId))), ok()),
     "server.closeIdleConnections": () => (needApi().closeIdleConnections(), ok()),
     "server.closeAllConnections": () => (needApi().closeAllConnections(), ok()),

@@ -1,5 +1,5 @@
 import { closeAllConnections, closeIdleConnections, closeServer } from "./http-server";
-import { block, exitProcess } from "./process";
+import { block, exitProcess, maybeExitNaturally } from "./process";
 import type { ShutdownApi } from "./program-types";
 import { emit, queueCallback, type Run } from "./run";
 
@@ -42,9 +42,15 @@ export function createApi(run: Run): ShutdownApi {
       const timerId = run.nextTimerId++;
       const delay = timerDelay(delayMs);
       const tick = run.clock.schedule(run.now + delay, { kind: "timer", timerId });
-      run.timers.set(timerId, { tick, callback });
+      run.timers.set(timerId, { tick, callback, ref: true });
       emit(run, { type: "timer-set", timerId, delayMs: delay });
       return timerId;
+    },
+    unrefTimer(timerId) {
+      const timer = run.timers.get(timerId);
+      if (!active() || !timer || !timer.ref) return;
+      timer.ref = false;
+      maybeExitNaturally(run);
     },
     clearTimeout(timerId) {
       const timer = run.timers.get(timerId);

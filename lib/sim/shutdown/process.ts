@@ -100,7 +100,8 @@ export function sigkill(run: Run): void {
 export function maybeExitNaturally(run: Run): void {
   const { proc, server } = run;
   if (!proc.alive || server.listening || server.connections.size > 0) return;
-  if (run.timers.size > 0 || proc.blocked || proc.pendingCallbacks > 0) return;
+  const refTimers = [...run.timers.values()].some((timer) => timer.ref);
+  if (refTimers || proc.blocked || proc.pendingCallbacks > 0) return;
   if (run.db === "open" || run.db === "closing") return;
   exitProcess(run, 0, "event-loop-empty");
 }

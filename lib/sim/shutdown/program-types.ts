@@ -35,6 +35,8 @@ export interface ShutdownApi {
   /** A timer on the virtual clock; while pending it keeps the process alive. Returns its id. */
   setTimeout(callback: () => void, delayMs: number): number;
   clearTimeout(timerId: number): void;
+  /** `timer.unref()`: the timer still fires, but no longer keeps the process alive on its own. */
+  unrefTimer(timerId: number): void;
   /**
    * `server.close(cb)`: stop accepting connections (new ones are refused); from Node 19 also close
    * idle keep-alive connections. `cb` runs once every connection has ended, or at once with

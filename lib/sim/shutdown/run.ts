@@ -71,7 +71,8 @@ export interface Run {
   };
   db: "none" | "open" | "closing" | "closed";
   dbCallbacks: Array<(error?: string) => void>;
-  timers: Map<number, { tick: number; callback: () => void }>;
+  /** Pending timers; `ref: false` after `unref()`: such a timer does not keep Node alive. */
+  timers: Map<number, { tick: number; callback: () => void; ref: boolean }>;
   nextTimerId: number;
   lb: {
     ready: boolean;
