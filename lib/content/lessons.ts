@@ -38,8 +38,17 @@ export async function loadLessonMetas(dir = LESSONS_DIR): Promise<LessonMeta[]> 
   return metas.sort((a, b) => a.order - b.order);
 }
 
-/** All lessons in course order (frontmatter only). Cached per request. */
-export const listLessons = cache(() => loadLessonMetas());
+// Lessons ship with the build: read their frontmatter once per process (progress actions ask on every visit).
+let metas: Promise<LessonMeta[]> | null = null;
+
+/** All lessons in course order (frontmatter only). */
+export function listLessons(): Promise<LessonMeta[]> {
+  metas ??= loadLessonMetas().catch((error: unknown) => {
+    metas = null;
+    throw error;
+  });
+  return metas;
+}
 
 /** Every lesson's sections as plain text, for the search index built at build time. */
 export async function loadSearchSections(): Promise<SearchSection[]> {

@@ -1,7 +1,6 @@
 import "server-only";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { cache } from "react";
 import { parse } from "yaml";
 import { QuizFileSchema, type Question, type QuizFile } from "./schema";
 
@@ -42,7 +41,16 @@ async function loadAll(): Promise<QuizFile[]> {
   return quizzes;
 }
 
-export const loadQuizzes = cache(loadAll);
+// The bank ships with the build and never changes while the server runs: read and validate it once
+// per process, not on every autosave (React's cache() would only last one request).
+let bank: Promise<QuizFile[]> | null = null;
+export function loadQuizzes(): Promise<QuizFile[]> {
+  bank ??= loadAll().catch((error: unknown) => {
+    bank = null;
+    throw error;
+  });
+  return bank;
+}
 
 export async function getQuiz(slug: string): Promise<QuizFile | null> {
   return (await loadQuizzes()).find((quiz) => quiz.lesson === slug) ?? null;
