@@ -90,6 +90,8 @@ export default function CodeEditor({ value, onChange, onRun, label, errorLine, h
       onMount={onMount}
       loading={<p className="p-4 text-sm text-fg-muted">Loading the editor…</p>}
       options={{
+        // Monaco fades "unused" code to low opacity, which fails WCAG contrast; squiggles are enough.
+        showUnused: false,
         ariaLabel: label,
         tabFocusMode: true,
         minimap: { enabled: false },
