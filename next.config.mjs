@@ -2,6 +2,8 @@
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with HTTP 403 (instructor pages refuse learners with a real 403).
+  experimental: { authInterrupts: true },
   // Loaded from node_modules at run time rather than bundled: native addons,
   // and modules whose state must be shared with our custom server process.
   serverExternalPackages: [

@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { auth } from "./auth";
 import { parseRole, type Role } from "./roles";
@@ -22,8 +22,9 @@ export async function requireUser(returnTo: string): Promise<SessionUser> {
   return user;
 }
 
+/** Signed in with the wrong role: HTTP 403 with app/forbidden.tsx (the URL stays as it was). */
 export async function requireRole(role: Role, returnTo: string): Promise<SessionUser> {
   const user = await requireUser(returnTo);
-  if (user.role !== role) redirect(`/forbidden?from=${encodeURIComponent(returnTo)}`);
+  if (user.role !== role) forbidden();
   return user;
 }

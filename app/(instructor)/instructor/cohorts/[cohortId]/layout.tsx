@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { CohortTabs } from "@/components/instructor/cohort-tabs";
+import { requireTaughtCohort } from "@/lib/instructor/cohort-guard";
+
+/** Cohort header and section tabs. Each page below checks access itself too: a layout is not a security boundary. */
+export default async function CohortLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ cohortId: string }>;
+}) {
+  const { cohortId } = await params;
+  const { cohort } = await requireTaughtCohort(cohortId, `/instructor/cohorts/${cohortId}`);
+  return (
+    <>
+      <p className="text-sm text-fg-muted">
+        <Link href="/instructor" className="underline underline-offset-2 hover:text-fg">
+          Your cohorts
+        </Link>{" "}
+        / <span className="text-fg">{cohort.name}</span> · join code{" "}
+        <span className="font-mono text-fg">{cohort.joinCode}</span>
+      </p>
+      <CohortTabs cohortId={cohort.id} />
+      <div className="mt-6">{children}</div>
+    </>
+  );
+}
