@@ -23,7 +23,11 @@ async function replaceCode(page: Page, text: string) {
   await page.keyboard.press("ControlOrMeta+Shift+End");
   await page.keyboard.press("Delete");
   await expect
-    .poll(() => page.evaluate(() => (window as unknown as { labEditor?: { getValue(): string } }).labEditor?.getValue()))
+    .poll(() =>
+      page.evaluate(() =>
+        (window as unknown as { labEditor?: { getValue(): string } }).labEditor?.getValue(),
+      ),
+    )
     .toBe(text);
 }
 
@@ -37,7 +41,10 @@ test("a code lab solved in the browser, verified by the server, then shown as pa
 
   await page.goto(`/labs/${CODE_LAB}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Report 503 when the database is down");
-  await expect(page.getByRole("link", { name: "Health checks" }).last()).toHaveAttribute("href", /\/learn\/health-checks#/);
+  await expect(page.getByRole("link", { name: "Health checks" }).last()).toHaveAttribute(
+    "href",
+    /\/learn\/health-checks#/,
+  );
 
   // The starter fails in the browser.
   await page.getByRole("button", { name: "Run", exact: true }).click();
@@ -59,7 +66,11 @@ test("a code lab solved in the browser, verified by the server, then shown as pa
   const link = page.url();
   await page.goto(link);
   await expect
-    .poll(() => page.evaluate(() => (window as unknown as { labEditor?: { getValue(): string } }).labEditor?.getValue()))
+    .poll(() =>
+      page.evaluate(() =>
+        (window as unknown as { labEditor?: { getValue(): string } }).labEditor?.getValue(),
+      ),
+    )
     .toBe(SOLUTION);
 
   await page.getByRole("button", { name: "Submit solution" }).click();
@@ -100,7 +111,9 @@ test("a config lab solved by setting its inputs", async ({ page }) => {
   // Hints come one at a time; the solution only after a confirmation.
   await page.getByRole("button", { name: "Hint (1 of 3)" }).click();
   await page.getByRole("button", { name: "Hint (2 of 3)" }).click();
-  await expect(page.getByRole("heading", { name: "Hints" }).locator("..").getByRole("listitem")).toHaveCount(2);
+  await expect(page.getByRole("heading", { name: "Hints" }).locator("..").getByRole("listitem")).toHaveCount(
+    2,
+  );
   await page.getByRole("button", { name: "Reset" }).click();
   await expect(page.getByLabel("--interval")).toHaveValue("30");
   await page.getByRole("button", { name: "Reveal solution" }).click();
@@ -131,6 +144,86 @@ test("a syntax error comes back with its line number", async ({ page }) => {
   await replaceCode(page, 'app.get("/health", (req, res) => { res.status(200).json( });');
   await page.getByRole("button", { name: "Run", exact: true }).click();
   await expect(page.getByTestId("code-error")).toContainText(/Error in your code at line \d/);
+});
+
+test("a code lab's experiment: a chapter example plus a fault, run and seen, never graded", async ({
+  page,
+}) => {
+  await page.goto(`/labs/${CODE_LAB}`);
+  await replaceCode(page, SOLUTION);
+  await page.getByRole("button", { name: "Experiment", exact: true }).click();
+  const panel = page.getByTestId("experiment-panel");
+  await expect(panel.getByRole("heading", { name: "Experiment: change the scenario" })).toBeVisible();
+
+  // The chapter example fills the HEALTHCHECK flags.
+  await panel
+    .getByLabel("Example", { exact: true })
+    .selectOption({ label: "Check every 10 s, 3 s timeout, 30 s start period, 3 retries" });
+  await panel.getByRole("button", { name: "Use this example" }).click();
+  await expect(panel.getByTestId("preset-status")).toContainText("Filled in the chapter example");
+  await expect(panel.getByLabel("--start-period (seconds)")).toHaveValue("30");
+
+  // The lab's outage becomes a database hang from 100 s to 160 s; out of bounds is caught in words first.
+  const fault = panel.getByRole("group", { name: "Fault 1" });
+  await fault.getByLabel("What happens").selectOption("hang");
+  await fault.getByLabel("From (seconds)").fill("100");
+  await fault.getByLabel("Until (seconds)").fill("999");
+  await expect(fault.getByText("Fault 1: “until” must be within the run (at most 210 s).")).toBeVisible();
+  await fault.getByLabel("Until (seconds)").fill("160");
+  await expect(fault.getByText(/must be within the run/)).toHaveCount(0);
+
+  await panel.getByRole("button", { name: "Run my experiment" }).click();
+  const experiment = page.getByTestId("experiment-result");
+  await expect(experiment.getByTestId("result-source")).toHaveText("Experiment — not graded");
+  await expect(experiment.getByTestId("experiment-description")).toContainText(
+    "Chapter example: the orders-api image of the lesson's worked timeline",
+  );
+  await expect(experiment.getByTestId("experiment-description")).toContainText(
+    "The database stops answering (calls hang) from 100 s until 160 s.",
+  );
+  // The effect: the probes during the hang are killed at the 3 s timeout and the container turns unhealthy.
+  await expect(experiment.getByTestId("experiment-headline")).toContainText("unhealthy at");
+  await expect(experiment.getByTestId("timeline-chart")).toBeVisible();
+  await expect(experiment.getByTestId("narration")).toContainText("timed out after 3s");
+  // The grade is still judged on the lab's own scenario, where this handler passes.
+  await expect(experiment.getByTestId("graded-checks")).toContainText(
+    "Graded on the lab’s own scenario: 5 of 5 checks pass",
+  );
+  await expect(page.getByTestId("lab-announcer")).toContainText("Experiment — not graded");
+
+  // The link reproduces the experiment, panel open.
+  const link = page.url();
+  expect(new URL(link).searchParams.get("state")).toBeTruthy();
+  await page.goto(link);
+  const reopened = page.getByTestId("experiment-panel").getByRole("group", { name: "Fault 1" });
+  await expect(reopened.getByLabel("From (seconds)")).toHaveValue("100");
+  await expect(reopened.getByLabel("What happens")).toHaveValue("hang");
+});
+
+test("a lab embedded in its lesson opens in place and runs there", async ({ page }) => {
+  await page.goto("/learn/health-checks");
+  const embed = page.getByTestId(`lab-embed-${CODE_LAB}`);
+  await expect(embed.getByRole("heading", { name: "Report 503 when the database is down" })).toBeVisible();
+  await expect(embed.getByRole("link", { name: /full screen/ })).toHaveAttribute("href", `/labs/${CODE_LAB}`);
+  // Far down the page and not asked for yet: no workbench, no editor.
+  await expect(embed.getByTestId("code-editor")).toHaveCount(0);
+
+  // Dispatched without scrolling, so it is the button (not the lab scrolling into view) that opens it.
+  const open = embed.getByRole("button", { name: "Open the lab here" });
+  await expect(open).toBeEnabled(); // enabled once the page is interactive
+  await open.dispatchEvent("click");
+  await expect(embed.getByTestId("code-editor").locator(".monaco-editor")).toBeVisible();
+  await embed.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(embed.getByTestId("lab-result")).toHaveAttribute("data-passed", "false");
+  await expect(embed.getByTestId("timeline-chart")).toBeVisible();
+  // The lesson's own address is left alone.
+  expect(new URL(page.url()).searchParams.get("state")).toBeNull();
+
+  // Another lab further down loads by itself once it scrolls into view.
+  const other = page.getByTestId("lab-embed-keep-liveness-shallow");
+  await other.scrollIntoViewIfNeeded();
+  await expect(other.getByRole("button", { name: "Run", exact: true })).toBeVisible();
+  await expectNoAxeViolations(page, "/learn/health-checks with embedded labs open");
 });
 
 test("an unknown lab is a 404", async ({ page }) => {

@@ -8,9 +8,7 @@ import { verifyAndRecord } from "@/lib/labs/verify";
 import { metrics } from "@/lib/observability/metrics";
 import { loadQuickJs } from "@/lib/sandbox/node-quickjs";
 
-export type SubmitOutcome =
-  | { ok: true; result: LabResult; recorded: boolean }
-  | { ok: false; error: string };
+export type SubmitOutcome = { ok: true; result: LabResult; recorded: boolean } | { ok: false; error: string };
 
 export type RevealedSolution =
   | { ok: true; code: string | null; params: Record<string, number> | null; explanation: string }

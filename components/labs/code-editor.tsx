@@ -92,6 +92,8 @@ export default function CodeEditor({ value, onChange, onRun, label, errorLine, h
       options={{
         // Monaco fades "unused" code to low opacity, which fails WCAG contrast; squiggles are enough.
         showUnused: false,
+        // The same for the dimmed number Monaco gives the empty line after a final newline.
+        renderFinalNewline: "on",
         ariaLabel: label,
         tabFocusMode: true,
         minimap: { enabled: false },

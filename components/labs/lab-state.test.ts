@@ -9,6 +9,16 @@ describe("lab state in the URL", () => {
     expect(decodeLabState(encoded)).toEqual(state);
   });
 
+  it("round-trips code with an experiment, and drops an experiment that is not an object", () => {
+    const state = {
+      code: "x",
+      experiment: { durationSeconds: 60, faults: [{ dependency: "db", mode: "down" }] },
+    };
+    expect(decodeLabState(encodeLabState(state))).toEqual(state);
+    expect(decodeLabState(encodeLabState({ code: "x", experiment: [1] }))).toEqual({ code: "x" });
+    expect(decodeLabState(encodeLabState({ code: "x", experiment: "slow" }))).toEqual({ code: "x" });
+  });
+
   it("round-trips settings", () => {
     const state = { params: { interval: 5, timeout: 3 } };
     expect(decodeLabState(encodeLabState(state))).toEqual(state);

@@ -3,8 +3,9 @@ import { MAX_CODE_LENGTH } from "@/lib/labs/schema";
 /**
  * What the learner has in the workbench, as it travels in the URL (`?state=`, base64url JSON), so a
  * link reproduces a lab exactly. Works in the browser and in Node (server components decode it).
+ * A code lab's `experiment` is kept as plain JSON here; the workbench validates it against the lab.
  */
-export type LabState = { code: string } | { params: Record<string, number> };
+export type LabState = { code: string; experiment?: unknown } | { params: Record<string, number> };
 
 export function encodeLabState(state: LabState): string {
   const bytes = new TextEncoder().encode(JSON.stringify(state));
@@ -21,8 +22,12 @@ export function decodeLabState(value: string | undefined | null): LabState | nul
     const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
     const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
     if (typeof parsed !== "object" || parsed === null) return null;
-    if ("code" in parsed && typeof parsed.code === "string" && parsed.code.length <= MAX_CODE_LENGTH)
-      return { code: parsed.code };
+    if ("code" in parsed && typeof parsed.code === "string" && parsed.code.length <= MAX_CODE_LENGTH) {
+      const experiment = "experiment" in parsed ? parsed.experiment : undefined;
+      return typeof experiment === "object" && experiment !== null && !Array.isArray(experiment)
+        ? { code: parsed.code, experiment }
+        : { code: parsed.code };
+    }
     if ("params" in parsed && typeof parsed.params === "object" && parsed.params !== null) {
       const entries = Object.entries(parsed.params).filter(
         (entry): entry is [string, number] => typeof entry[1] === "number" && Number.isFinite(entry[1]),

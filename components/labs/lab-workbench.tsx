@@ -1,27 +1,34 @@
 "use client";
 import dynamic from "next/dynamic";
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
+import { parseExperiment, type Experiment } from "@/lib/labs/experiment-schema";
 import { valueProblem } from "@/lib/labs/params-schema";
 import { revealSolution, submitLabSolution } from "./actions";
 import type { EditorHandle } from "./code-editor";
+import { ExperimentPanel } from "./experiment-panel";
+import { LabHelp, type RevealState } from "./lab-help";
 import { encodeLabState, type LabState } from "./lab-state";
 import type { PublicLab } from "./public-lab";
 import { errorLineOf, ResultsPanel, sourceLabel, type ShownResult } from "./results-panel";
-import type { LabSubmission, WorkerReply } from "./worker-protocol";
+import { RUN_BACKSTOP_MS, runInWorker } from "./run-in-worker";
+import { SettingsForm } from "./settings-form";
+import type { LabSubmission } from "./worker-protocol";
 
 const CodeEditor = dynamic(() => import("./code-editor"), {
   ssr: false,
   loading: () => <p className="p-4 text-sm text-fg-muted">Loading the editor…</p>,
 });
 
-/** Wall-clock backstop: a run that has not answered by then is stopped by terminating the worker. */
-export const RUN_BACKSTOP_MS = 10_000;
+export { RUN_BACKSTOP_MS };
 
-function createWorker(): Worker {
-  return new Worker(new URL("./lab.worker.ts", import.meta.url), { type: "module" });
-}
-
-type Props = { lab: PublicLab; initial: LabState | null };
+type Props = {
+  lab: PublicLab;
+  initial: LabState | null;
+  /** Level of the workbench's own section headings: 2 on the lab page, lower inside a lesson. */
+  headingLevel?: number;
+  /** Embedded in a lesson: leave the page's URL alone (the full-screen page keeps `?state=`). */
+  syncUrl?: boolean;
+};
 
 function startingParams(lab: PublicLab, initial: LabState | null): Record<string, string> {
   const fromUrl = initial && "params" in initial ? initial.params : {};
@@ -30,23 +37,38 @@ function startingParams(lab: PublicLab, initial: LabState | null): Record<string
   );
 }
 
+/** The experiment from a link when it fits this lab, else the lab's own scenario. */
+function startingExperiment(
+  lab: PublicLab,
+  initial: LabState | null,
+): { value: Experiment | null; open: boolean } {
+  if (!lab.experiment) return { value: null, open: false };
+  const fromUrl = initial && "experiment" in initial ? initial.experiment : undefined;
+  const parsed = fromUrl === undefined ? null : parseExperiment(lab.experiment.target, fromUrl);
+  return parsed?.ok
+    ? { value: parsed.experiment, open: true }
+    : { value: lab.experiment.defaults, open: false };
+}
+
 const button =
   "rounded-md border border-border px-3 py-2 text-sm font-medium hover:bg-bg-muted disabled:opacity-60";
 const primary =
   "rounded-md bg-accent px-4 py-2 text-sm font-semibold text-accent-fg hover:opacity-90 disabled:opacity-60";
 
-export function LabWorkbench({ lab, initial }: Props) {
+export function LabWorkbench({ lab, initial, headingLevel = 2, syncUrl = true }: Props) {
   const isCode = lab.starterCode !== null;
   const [code, setCode] = useState(() =>
     initial && "code" in initial ? initial.code : (lab.starterCode ?? ""),
   );
   const [params, setParams] = useState<Record<string, string>>(() => startingParams(lab, initial));
+  const [experiment, setExperiment] = useState(() => startingExperiment(lab, initial).value);
+  const [experimentOpen, setExperimentOpen] = useState(() => startingExperiment(lab, initial).open);
   const [shown, setShown] = useState<ShownResult | null>(null);
-  const [busy, setBusy] = useState<"run" | "submit" | null>(null);
+  const [busy, setBusy] = useState<"run" | "experiment" | "submit" | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [hintsShown, setHintsShown] = useState(0);
-  const [reveal, setReveal] = useState<"idle" | "confirm" | "loading" | { explanation: string }>("idle");
+  const [reveal, setReveal] = useState<RevealState>("idle");
   const workerRef = useRef<Worker | null>(null);
   const runIdRef = useRef(0);
   const editorRef = useRef<EditorHandle | null>(null);
@@ -64,23 +86,40 @@ export function LabWorkbench({ lab, initial }: Props) {
     (lab.params ?? []).map((param) => {
       const raw = params[param.key] ?? "";
       const value = Number(raw);
-      return [param.key, raw.trim() === "" || Number.isNaN(value) ? "enter a whole number" : valueProblem(param, value)];
+      return [
+        param.key,
+        raw.trim() === "" || Number.isNaN(value) ? "enter a whole number" : valueProblem(param, value),
+      ];
     }),
   );
   const hasProblems = Object.values(paramProblems).some(Boolean);
+  const experimentCheck =
+    lab.experiment && experiment ? parseExperiment(lab.experiment.target, experiment) : null;
+  const experimentProblems = experimentCheck && !experimentCheck.ok ? experimentCheck.problems : [];
 
-  const currentState = useCallback((): LabState => {
-    if (isCode) return { code };
-    return { params: Object.fromEntries(Object.entries(params).map(([key, raw]) => [key, Number(raw)])) };
-  }, [isCode, code, params]);
+  const numericParams = () =>
+    Object.fromEntries(Object.entries(params).map(([key, raw]) => [key, Number(raw)]));
 
-  const submission = useCallback((): LabSubmission => ({ labSlug: lab.slug, ...currentState() }), [lab.slug, currentState]);
+  function currentState(): LabState {
+    if (!isCode) return { params: numericParams() };
+    return experimentOpen && experiment ? { code, experiment } : { code };
+  }
+
+  // What is graded and what the server sees: never the experiment.
+  function submission(): LabSubmission {
+    return isCode ? { labSlug: lab.slug, code } : { labSlug: lab.slug, params: numericParams() };
+  }
 
   function show(next: ShownResult) {
     setShown(next);
     setMessage(null);
-    const verdict = next.result.passed ? "passed" : "not passed";
-    setAnnouncement(`${sourceLabel(next)}: ${verdict}. ${next.result.headline}`);
+    const verdict =
+      next.source === "experiment"
+        ? next.result.experiment?.ok
+          ? next.result.experiment.headline
+          : "it could not run"
+        : `${next.result.passed ? "passed" : "not passed"}. ${next.result.headline}`;
+    setAnnouncement(`${sourceLabel(next)}: ${verdict}`);
   }
 
   function fail(text: string) {
@@ -88,41 +127,35 @@ export function LabWorkbench({ lab, initial }: Props) {
     setAnnouncement("");
   }
 
-  const run = useCallback(async () => {
+  function rememberInUrl(state: LabState | null) {
+    if (!syncUrl) return;
+    const url = new URL(window.location.href);
+    if (state) url.searchParams.set("state", encodeLabState(state));
+    else url.searchParams.delete("state");
+    window.history.replaceState(window.history.state, "", url);
+  }
+
+  async function run(mode: "run" | "experiment") {
     if (busy) return;
     if (!isCode && hasProblems) {
       fail("Fix the settings marked above, then run again.");
       return;
     }
-    const state = currentState();
-    const url = new URL(window.location.href);
-    url.searchParams.set("state", encodeLabState(state));
-    window.history.replaceState(window.history.state, "", url);
-
-    setBusy("run");
-    setAnnouncement("Running in your browser…");
+    if (mode === "experiment" && experimentProblems.length > 0) {
+      fail("Fix the experiment's settings marked above, then run it again.");
+      return;
+    }
+    rememberInUrl(currentState());
+    setBusy(mode);
+    setAnnouncement(
+      mode === "experiment" ? "Running your experiment in your browser…" : "Running in your browser…",
+    );
     const id = ++runIdRef.current;
-    const worker = (workerRef.current ??= createWorker());
-    const reply = await new Promise<WorkerReply | "timeout">((resolve) => {
-      const stop = () => {
-        worker.terminate();
-        if (workerRef.current === worker) workerRef.current = null;
-      };
-      const timer = setTimeout(() => {
-        stop();
-        resolve("timeout");
-      }, RUN_BACKSTOP_MS);
-      worker.onmessage = (event: MessageEvent<WorkerReply>) => {
-        if (event.data.id !== id) return;
-        clearTimeout(timer);
-        resolve(event.data);
-      };
-      worker.onerror = (event) => {
-        clearTimeout(timer);
-        stop();
-        resolve({ id, ok: false, error: event.message || "The lab runner could not start." });
-      };
-      worker.postMessage({ id, labSlug: lab.slug, submission: submission() });
+    const reply = await runInWorker(workerRef, {
+      id,
+      labSlug: lab.slug,
+      submission: submission(),
+      ...(mode === "experiment" ? { experiment } : {}),
     });
     setBusy(null);
     if (reply === "timeout") {
@@ -135,8 +168,8 @@ export function LabWorkbench({ lab, initial }: Props) {
       fail(`The lab could not run in your browser: ${reply.error}`);
       return;
     }
-    show({ source: "browser", result: reply.result });
-  }, [busy, isCode, hasProblems, currentState, lab.slug, submission]);
+    show({ source: mode === "experiment" ? "experiment" : "browser", result: reply.result });
+  }
 
   async function submit() {
     if (busy) return;
@@ -162,11 +195,10 @@ export function LabWorkbench({ lab, initial }: Props) {
   function reset() {
     setCode(lab.starterCode ?? "");
     setParams(startingParams(lab, null));
+    setExperiment(lab.experiment?.defaults ?? null);
     setShown(null);
     setMessage(null);
-    const url = new URL(window.location.href);
-    url.searchParams.delete("state");
-    window.history.replaceState(window.history.state, "", url);
+    rememberInUrl(null);
     setAnnouncement(isCode ? "The starter code is back." : "Every setting is back at its default.");
   }
 
@@ -179,10 +211,13 @@ export function LabWorkbench({ lab, initial }: Props) {
       return;
     }
     if (solution.code !== null) setCode(solution.code);
-    if (solution.params) setParams(Object.fromEntries(Object.entries(solution.params).map(([k, v]) => [k, String(v)])));
+    if (solution.params)
+      setParams(Object.fromEntries(Object.entries(solution.params).map(([k, v]) => [k, String(v)])));
     setShown(null);
     setReveal({ explanation: solution.explanation });
-    setAnnouncement(`The worked solution is now in the ${isCode ? "editor" : "settings"}. Its explanation follows the buttons.`);
+    setAnnouncement(
+      `The worked solution is now in the ${isCode ? "editor" : "settings"}. Its explanation follows the buttons.`,
+    );
   }
 
   const errorLine = shown ? errorLineOf(shown.result) : null;
@@ -193,7 +228,7 @@ export function LabWorkbench({ lab, initial }: Props) {
       onKeyDown={(event) => {
         if (!isCode && event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
           event.preventDefault();
-          void run();
+          void run("run");
         }
       }}
     >
@@ -203,83 +238,61 @@ export function LabWorkbench({ lab, initial }: Props) {
             Your code (JavaScript)
           </p>
           <p id={`${ids}-editor-help`} className="mt-1 text-sm text-fg-muted">
-            Ctrl+Enter (⌘+Enter) runs it. Tab moves to the next control; press Ctrl+M (⌃+⇧+M on a Mac) to make Tab indent
-            instead, and again to switch back.
+            Ctrl+Enter (⌘+Enter) runs it. Tab moves to the next control; press Ctrl+M (⌃+⇧+M on a Mac) to make
+            Tab indent instead, and again to switch back.
           </p>
           <div className="mt-2 overflow-hidden rounded-md border border-border" data-testid="code-editor">
             <CodeEditor
               value={code}
               onChange={setCode}
-              onRun={() => void run()}
+              onRun={() => void run("run")}
               label={`Your code for the lab “${lab.title}”, JavaScript. Ctrl+Enter runs it; Tab leaves the editor, Ctrl+M toggles Tab indenting.`}
-              errorLine={errorLine && errorLine.line !== null ? { line: errorLine.line, message: errorLine.message } : null}
+              errorLine={
+                errorLine && errorLine.line !== null
+                  ? { line: errorLine.line, message: errorLine.message }
+                  : null
+              }
               handleRef={editorRef}
             />
           </div>
         </div>
       ) : (
-        <form
-          onSubmit={(event) => {
-            event.preventDefault();
-            void run();
-          }}
-          aria-label="Settings"
-        >
-          <fieldset>
-            <legend className="font-semibold">Your settings</legend>
-            <p className="mt-1 text-sm text-fg-muted">Whole numbers within the limits shown. Enter or Ctrl+Enter runs them.</p>
-            <div className="mt-3 grid gap-4 sm:grid-cols-2">
-              {(lab.params ?? []).map((param) => {
-                const id = `${ids}-param-${param.key}`;
-                const problem = paramProblems[param.key];
-                return (
-                  <div key={param.key}>
-                    <label htmlFor={id} className="block font-mono text-sm font-semibold">
-                      {param.label} <span className="font-sans font-normal text-fg-muted">({param.unit})</span>
-                    </label>
-                    <input
-                      id={id}
-                      type="number"
-                      inputMode="numeric"
-                      min={param.min}
-                      max={param.max}
-                      step={param.step}
-                      value={params[param.key] ?? ""}
-                      onChange={(event) => setParams((state) => ({ ...state, [param.key]: event.target.value }))}
-                      aria-invalid={problem ? true : undefined}
-                      aria-describedby={`${id}-help${problem ? ` ${id}-problem` : ""}`}
-                      className="mt-1 w-full rounded-md border border-border bg-bg px-3 py-2 text-fg"
-                    />
-                    <p id={`${id}-help`} className="mt-1 text-xs text-fg-muted">
-                      {param.min}–{param.max} {param.unit}, default {param.default}. {param.help}
-                    </p>
-                    {problem && (
-                      <p id={`${id}-problem`} className="mt-1 text-sm font-semibold text-danger">
-                        {param.label} {problem}.
-                      </p>
-                    )}
-                  </div>
-                );
-              })}
-            </div>
-          </fieldset>
-        </form>
+        <SettingsForm
+          params={lab.params ?? []}
+          values={params}
+          problems={paramProblems}
+          onChange={(key, value) => setParams((state) => ({ ...state, [key]: value }))}
+          onRun={() => void run("run")}
+        />
       )}
 
       <div className="mt-4 flex flex-wrap gap-2">
-        <button type="button" onClick={() => void run()} disabled={busy !== null} className={primary}>
+        <button type="button" onClick={() => void run("run")} disabled={busy !== null} className={primary}>
           {busy === "run" ? "Running…" : "Run"}
         </button>
         <button type="button" onClick={() => void submit()} disabled={busy !== null} className={button}>
           {busy === "submit" ? "Submitting…" : "Submit solution"}
         </button>
+        {lab.experiment && (
+          <button
+            type="button"
+            onClick={() => setExperimentOpen((open) => !open)}
+            className={button}
+            aria-expanded={experimentOpen}
+            aria-controls={`${ids}-experiment`}
+          >
+            {experimentOpen ? "Hide the experiment" : "Experiment"}
+          </button>
+        )}
         <button
           type="button"
           onClick={() => setHintsShown((count) => Math.min(lab.hints.length, count + 1))}
           disabled={hintsShown >= lab.hints.length}
           className={button}
         >
-          {hintsShown >= lab.hints.length ? "No more hints" : `Hint (${hintsShown + 1} of ${lab.hints.length})`}
+          {hintsShown >= lab.hints.length
+            ? "No more hints"
+            : `Hint (${hintsShown + 1} of ${lab.hints.length})`}
         </button>
         <button
           type="button"
@@ -295,60 +308,58 @@ export function LabWorkbench({ lab, initial }: Props) {
         </button>
       </div>
       <p className="mt-2 text-sm text-fg-muted">
-        Run tries your {isCode ? "code" : "settings"} here in your browser. Submit solution sends {isCode ? "it" : "them"} to the server,
-        which runs the same simulation again and gives the verdict that counts.
+        Run checks your {isCode ? "code" : "settings"} against the lab&rsquo;s own scenario here in your
+        browser. Submit solution sends {isCode ? "it" : "them"} to the server, which runs the same simulation
+        again and gives the verdict that counts.
+        {lab.experiment
+          ? " Experiment lets you change the scenario to see what happens; it is never graded."
+          : ""}
       </p>
 
-      {reveal === "confirm" && (
-        <div role="group" aria-labelledby={`${ids}-reveal`} className="mt-4 rounded-md border border-warning bg-warning-soft p-3">
-          <p id={`${ids}-reveal`}>
-            Reveal the worked solution? It replaces your {isCode ? "code" : "settings"} (a link with ?state= keeps your own
-            version if you ran it).
-          </p>
-          <div className="mt-2 flex gap-2">
-            <button type="button" className={primary} onClick={() => void loadSolution()} autoFocus>
-              Yes, show the solution
-            </button>
-            <button type="button" className={button} onClick={() => setReveal("idle")}>
-              Cancel
-            </button>
-          </div>
-        </div>
-      )}
+      <div id={`${ids}-experiment`} hidden={!experimentOpen}>
+        {lab.experiment && experiment && experimentOpen && (
+          <ExperimentPanel
+            target={lab.experiment.target}
+            value={experiment}
+            onChange={setExperiment}
+            defaults={lab.experiment.defaults}
+            problems={experimentProblems}
+            onRun={() => void run("experiment")}
+            busy={busy !== null}
+            headingLevel={headingLevel}
+          />
+        )}
+      </div>
 
-      {hintsShown > 0 && (
-        <section aria-labelledby={`${ids}-hints`} className="mt-4">
-          <h2 id={`${ids}-hints`} className="font-semibold">
-            Hints
-          </h2>
-          <ol className="mt-2 list-decimal space-y-2 pl-6">
-            {lab.hints.slice(0, hintsShown).map((hint) => (
-              <li key={hint} className="rounded border-l-4 border-accent bg-accent-soft p-2 text-sm">
-                {hint}
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
-
-      {typeof reveal === "object" && (
-        <section aria-labelledby={`${ids}-solution`} className="mt-4 rounded-md border border-border bg-bg-subtle p-3" data-testid="solution">
-          <h2 id={`${ids}-solution`} className="font-semibold">
-            Why the solution works
-          </h2>
-          <p className="mt-1 text-sm">{reveal.explanation}</p>
-        </section>
-      )}
+      <LabHelp
+        hints={lab.hints.slice(0, hintsShown)}
+        reveal={reveal}
+        what={isCode ? "code" : "settings"}
+        headingLevel={headingLevel}
+        onConfirm={() => void loadSolution()}
+        onCancel={() => setReveal("idle")}
+      />
 
       <p aria-live="polite" className="sr-only" data-testid="lab-announcer">
         {announcement}
       </p>
       {message && (
-        <p role="alert" className="mt-4 rounded-md border border-danger bg-danger-soft p-3 text-danger" data-testid="lab-message">
+        <p
+          role="alert"
+          className="mt-4 rounded-md border border-danger bg-danger-soft p-3 text-danger"
+          data-testid="lab-message"
+        >
           {message}
         </p>
       )}
-      {shown && <ResultsPanel shown={shown} isCode={isCode} onGoToLine={isCode ? (line) => editorRef.current?.focusLine(line) : undefined} />}
+      {shown && (
+        <ResultsPanel
+          shown={shown}
+          isCode={isCode}
+          headingLevel={headingLevel}
+          onGoToLine={isCode ? (line) => editorRef.current?.focusLine(line) : undefined}
+        />
+      )}
     </div>
   );
 }

@@ -10,14 +10,18 @@ import type { WorkerReply, WorkerRequest } from "./worker-protocol";
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
-  const { id, labSlug, submission } = event.data;
+  const { id, labSlug, submission, experiment } = event.data;
   let reply: WorkerReply;
   try {
     const lab = getLab(labSlug);
     if (!lab) reply = { id, ok: false, error: `There is no lab called “${labSlug}”.` };
     else {
       const quickjs = isCodeLab(lab) ? await loadBrowserQuickJs() : null;
-      reply = { id, ok: true, result: evaluateLab(lab, submission, quickjs) };
+      reply = {
+        id,
+        ok: true,
+        result: evaluateLab(lab, submission, quickjs, experiment === undefined ? {} : { experiment }),
+      };
     }
   } catch (error) {
     reply = { id, ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -1,4 +1,6 @@
 import { describeCheck } from "@/lib/labs/check-labels";
+import { defaultExperiment } from "@/lib/labs/experiment";
+import { experimentTargetOf, type Experiment, type ExperimentTarget } from "@/lib/labs/experiment-schema";
 import { isCodeLab, type Lab } from "@/lib/labs/schema";
 
 export type PublicParam = {
@@ -21,6 +23,8 @@ export type PublicLab = {
   checks: string[];
   starterCode: string | null;
   params: PublicParam[] | null;
+  /** Code labs: which experiment they take and the lab's own scenario in the experiment's terms. */
+  experiment: { target: ExperimentTarget; defaults: Experiment } | null;
 };
 
 export function toPublicLab(lab: Lab): PublicLab {
@@ -34,5 +38,11 @@ export function toPublicLab(lab: Lab): PublicLab {
     params: isCodeLab(lab)
       ? null
       : Object.entries(lab.input.params).map(([key, bound]) => ({ key, ...bound })),
+    experiment: experimentOf(lab),
   };
+}
+
+function experimentOf(lab: Lab): PublicLab["experiment"] {
+  const target = experimentTargetOf(lab);
+  return target && isCodeLab(lab) ? { target, defaults: defaultExperiment(lab) } : null;
 }

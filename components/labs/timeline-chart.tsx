@@ -10,10 +10,33 @@ const AXIS = 30;
 
 /** Marker colours from the theme tokens (light and dark), paired with a distinct shape per lane. */
 const COLOURS = ["var(--accent)", "var(--warning)", "var(--fg)", "var(--fg-muted)"];
-const SHAPES = ["circle", "square", "triangle", "diamond", "bar", "cross", "ring", "triangle-down", "square-open", "dot"] as const;
+const SHAPES = [
+  "circle",
+  "square",
+  "triangle",
+  "diamond",
+  "bar",
+  "cross",
+  "ring",
+  "triangle-down",
+  "square-open",
+  "dot",
+] as const;
 type Shape = (typeof SHAPES)[number];
 
-export function Marker({ shape, colour, x, y, size = 5 }: { shape: Shape; colour: string; x: number; y: number; size?: number }) {
+export function Marker({
+  shape,
+  colour,
+  x,
+  y,
+  size = 5,
+}: {
+  shape: Shape;
+  colour: string;
+  x: number;
+  y: number;
+  size?: number;
+}) {
   const s = size;
   switch (shape) {
     case "circle":
@@ -25,23 +48,43 @@ export function Marker({ shape, colour, x, y, size = 5 }: { shape: Shape; colour
     case "square":
       return <rect x={x - s} y={y - s} width={2 * s} height={2 * s} fill={colour} />;
     case "square-open":
-      return <rect x={x - s + 1} y={y - s + 1} width={2 * s - 2} height={2 * s - 2} fill="none" stroke={colour} strokeWidth={2} />;
+      return (
+        <rect
+          x={x - s + 1}
+          y={y - s + 1}
+          width={2 * s - 2}
+          height={2 * s - 2}
+          fill="none"
+          stroke={colour}
+          strokeWidth={2}
+        />
+      );
     case "triangle":
       return <polygon points={`${x},${y - s} ${x + s},${y + s} ${x - s},${y + s}`} fill={colour} />;
     case "triangle-down":
       return <polygon points={`${x - s},${y - s} ${x + s},${y - s} ${x},${y + s}`} fill={colour} />;
     case "diamond":
-      return <polygon points={`${x},${y - s - 1} ${x + s + 1},${y} ${x},${y + s + 1} ${x - s - 1},${y}`} fill={colour} />;
+      return (
+        <polygon
+          points={`${x},${y - s - 1} ${x + s + 1},${y} ${x},${y + s + 1} ${x - s - 1},${y}`}
+          fill={colour}
+        />
+      );
     case "bar":
       return <rect x={x - 1.5} y={y - s - 1} width={3} height={2 * s + 2} fill={colour} />;
     case "cross":
       return (
-        <path d={`M${x - s},${y - s}L${x + s},${y + s}M${x + s},${y - s}L${x - s},${y + s}`} stroke={colour} strokeWidth={2} />
+        <path
+          d={`M${x - s},${y - s}L${x + s},${y + s}M${x + s},${y - s}L${x - s},${y + s}`}
+          stroke={colour}
+          strokeWidth={2}
+        />
       );
   }
 }
 
-const BAD = /unhealthy|failed|timed out|dropped|refused|killed|exception|aborted|exceeded|rolled back|rollback/;
+const BAD =
+  /unhealthy|failed|timed out|dropped|refused|killed|exception|aborted|exceeded|rolled back|rollback/;
 const GOOD = /passed|status: healthy|completed|ready|available|succeeded/;
 
 /** Good news in the success colour, bad news in the danger colour; the shape and the words carry it too. */
@@ -161,7 +204,9 @@ export function TimelineChart({ track }: { track: Track }) {
             );
           })}
         </ul>
-        <span className="mt-1 block text-xs text-fg-muted">Time runs left to right, in virtual seconds since the start of the run.</span>
+        <span className="mt-1 block text-xs text-fg-muted">
+          Time runs left to right, in virtual seconds since the start of the run.
+        </span>
       </figcaption>
     </figure>
   );

@@ -45,7 +45,11 @@ export function tracksOf(timeline: LabTimeline): Track[] {
       return timeline.runs.map((run) => ({
         id: run.run,
         title: run.label,
-        events: run.events.map((event) => ({ atMs: event.atMs, lane: healthLane(event), text: narrateHealth(event) })),
+        events: run.events.map((event) => ({
+          atMs: event.atMs,
+          lane: healthLane(event),
+          text: narrateHealth(event),
+        })),
         omittedEvents: run.omittedEvents,
         logs: run.logs,
         omittedLogs: run.omittedLogs,
@@ -55,10 +59,16 @@ export function tracksOf(timeline: LabTimeline): Track[] {
         {
           id: "shutdown",
           title: "Shutdown",
-          events: timeline.events.map((event) => ({ atMs: event.t, lane: shutdownLane(event), text: narrateShutdown(event) })),
+          events: timeline.events.map((event) => ({
+            atMs: event.t,
+            lane: shutdownLane(event),
+            text: narrateShutdown(event),
+          })),
           omittedEvents: timeline.omittedEvents,
           logs: timeline.events.flatMap((event) =>
-            event.type === "app-log" ? [{ level: "log" as const, line: null, message: event.message, atMs: event.t }] : [],
+            event.type === "app-log"
+              ? [{ level: "log" as const, line: null, message: event.message, atMs: event.t }]
+              : [],
           ),
           omittedLogs: 0,
         },
@@ -68,7 +78,11 @@ export function tracksOf(timeline: LabTimeline): Track[] {
         {
           id: "rollout",
           title: "Rollout",
-          events: timeline.events.map((event: RolloutEvent) => ({ atMs: event.at, lane: words(event.type), text: narrateRollout(event) })),
+          events: timeline.events.map((event: RolloutEvent) => ({
+            atMs: event.at,
+            lane: words(event.type),
+            text: narrateRollout(event),
+          })),
           omittedEvents: timeline.omittedEvents,
           logs: [],
           omittedLogs: 0,
@@ -85,7 +99,10 @@ export const OTHER_LANE = "other events";
  * a signal, an exit, a status change); frequent ones beyond MAX_LANES share "other events".
  * Returned in order of first appearance.
  */
-export function lanesOf(events: readonly TrackEvent[]): { lanes: string[]; laneOf: (lane: string) => string } {
+export function lanesOf(events: readonly TrackEvent[]): {
+  lanes: string[];
+  laneOf: (lane: string) => string;
+} {
   const counts = new Map<string, number>();
   const first = new Map<string, number>();
   events.forEach((event, index) => {
@@ -98,7 +115,9 @@ export function lanesOf(events: readonly TrackEvent[]): { lanes: string[]; laneO
     all.length <= MAX_LANES
       ? new Set(all)
       : new Set([...all].sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0)).slice(0, MAX_LANES - 1));
-  const lanes = all.filter((lane) => kept.has(lane)).sort((a, b) => (first.get(a) ?? 0) - (first.get(b) ?? 0));
+  const lanes = all
+    .filter((lane) => kept.has(lane))
+    .sort((a, b) => (first.get(a) ?? 0) - (first.get(b) ?? 0));
   if (kept.size < all.length) lanes.push(OTHER_LANE);
   return { lanes, laneOf: (lane) => (kept.has(lane) ? lane : OTHER_LANE) };
 }

@@ -7,8 +7,13 @@ import { useLessonProgress } from "./progress-store";
 
 type LessonCard = Pick<LessonMeta, "slug" | "title" | "order" | "description" | "readingMinutes">;
 
-/** The course map: each lesson with its progress, and where to pick up. */
-export function CourseMapProgress({ lessons }: { lessons: LessonCard[] }) {
+/** A lesson's labs; `passed` is null when nobody is signed in (passes are recorded per account). */
+export type LessonLabProgress = { total: number; passed: number | null };
+
+type Props = { lessons: LessonCard[]; labs?: Readonly<Record<string, LessonLabProgress>> };
+
+/** The course map: each lesson with its progress (reading and server-verified labs), and where to pick up. */
+export function CourseMapProgress({ lessons, labs = {} }: Props) {
   const entries = useLessonProgress((state) => state.entries);
   const status = useLessonProgress((state) => state.status);
   const load = useLessonProgress((state) => state.load);
@@ -86,6 +91,7 @@ export function CourseMapProgress({ lessons }: { lessons: LessonCard[] }) {
                   </span>
                   <span className="mt-0.5 block text-lg font-semibold text-fg">{lesson.title}</span>
                   <span className="mt-1 block text-fg-muted">{lesson.description}</span>
+                  <LabsLine progress={labs[lesson.slug]} />
                 </span>
               </Link>
             </li>
@@ -93,5 +99,36 @@ export function CourseMapProgress({ lessons }: { lessons: LessonCard[] }) {
         })}
       </ol>
     </>
+  );
+}
+
+function LabsLine({ progress }: { progress: LessonLabProgress | undefined }) {
+  if (!progress) return null;
+  const { total, passed } = progress;
+  const labs = `${total} lab${total === 1 ? "" : "s"}`;
+  if (passed === null)
+    return <span className="mt-2 block text-sm text-fg-muted">{labs} · sign in to record passes</span>;
+  const all = passed === total;
+  return (
+    <span
+      className={`mt-2 inline-flex items-center gap-1 rounded-full border px-2 py-0.5 text-sm font-semibold ${
+        all ? "border-success bg-success-soft text-success" : "border-border bg-bg-subtle text-fg"
+      }`}
+      data-testid="lesson-labs-progress"
+    >
+      {all && (
+        <svg viewBox="0 0 16 16" className="h-3.5 w-3.5" aria-hidden="true" focusable="false">
+          <path
+            d="M3 8.5l3 3 7-7"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2.4"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
+        </svg>
+      )}
+      Labs passed: {passed} of {total}
+    </span>
   );
 }

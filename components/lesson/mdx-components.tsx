@@ -1,11 +1,14 @@
+import { LabEmbed } from "@/components/labs/lab-embed";
 import { Callout } from "./callout";
 import { CodeFigure } from "./code-figure";
 
 /**
  * What lessons may use in MDX. Simulators and inline questions join this map
  * as their features land; an unknown component fails the lesson's build.
+ * `<Lab slug="…" />` renders a lab inline; its workbench loads lazily (see lab-embed-loader.tsx).
  */
 export const mdxComponents = {
   Callout,
+  Lab: LabEmbed,
   figure: CodeFigure,
 };

@@ -18,6 +18,7 @@ import {
   saveResponse,
   submitAttempt,
 } from "@/lib/progress/attempts";
+import { withAcceptedAnswersFromDb } from "@/lib/questions/accepted-answers";
 import { getQuestionsById, getQuiz } from "@/lib/questions/bank";
 import { feedbackFor, type QuestionFeedback } from "@/lib/questions/feedback";
 import type { Question } from "@/lib/questions/schema";
@@ -39,10 +40,11 @@ function failure(error: unknown): { ok: false; error: string } {
   throw error;
 }
 
+/** Bank questions with the answers instructors accepted for everyone: every grading call below goes through here. */
 async function questionsOf(
   questionIds: string[],
 ): Promise<Map<string, { question: Question; quiz: string }>> {
-  return getQuestionsById(questionIds);
+  return withAcceptedAnswersFromDb(db(), await getQuestionsById(questionIds));
 }
 
 function textOf(answer: { type: string; text?: string } | null): string {
@@ -100,7 +102,8 @@ async function prepareAnswer(input: unknown) {
   if (!learner) return failWith("Your session has ended; reload the page to continue.");
   const { attemptId, questionId, answer } = parsed.data;
   const found = (await questionsOf([questionId])).get(questionId);
-  if (!found || found.question.type !== answer.type) return failWith("That answer does not fit this question.");
+  if (!found || found.question.type !== answer.type)
+    return failWith("That answer does not fit this question.");
   return { ok: true as const, value: { learner, attemptId, questionId, answer, found } };
 }
 

@@ -23,7 +23,13 @@ function Verdict({ score }: { score: number }) {
 }
 
 /** A graded answer explained: verdict (in words, not colour alone), the key, why, and where it is taught. */
-export function FeedbackView({ feedback }: { feedback: QuestionFeedback }) {
+export function FeedbackView({
+  feedback,
+  reviewed = false,
+}: {
+  feedback: QuestionFeedback;
+  reviewed?: boolean;
+}) {
   const { detail } = feedback;
   return (
     <div
@@ -115,7 +121,11 @@ export function FeedbackView({ feedback }: { feedback: QuestionFeedback }) {
             <summary className="cursor-pointer font-semibold">Model answer</summary>
             <p className="mt-1 whitespace-pre-wrap">{detail.modelAnswer}</p>
           </details>
-          <p className="text-sm text-fg-muted">An instructor may review this answer and adjust the score.</p>
+          <p className="text-sm text-fg-muted">
+            {reviewed
+              ? "This is the automatic check; your instructor's grade above is the one that counts."
+              : "An instructor may review this answer and adjust the score."}
+          </p>
         </div>
       )}
       <p>{feedback.explanation}</p>

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { authClient } from "@/lib/auth/auth-client";
@@ -82,6 +83,14 @@ export function UserMenu({ name, email, role }: Props) {
           <p className="truncate font-semibold">{name}</p>
           <p className="truncate text-sm text-fg-muted">{email}</p>
           <p className="mt-1 text-xs uppercase tracking-wide text-fg-muted">{role}</p>
+          <Link
+            href="/join"
+            onClick={() => setOpen(false)}
+            className="mt-3 block rounded-md px-3 py-1.5 text-sm font-medium no-underline hover:bg-bg-muted"
+            data-testid="join-cohort-link"
+          >
+            Join a cohort
+          </Link>
           <button
             type="button"
             onClick={signOut}

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError, type Actor } from "@/lib/access";
 import { createTestDatabase, insertUser, testProviders, type TestDatabase } from "@/lib/testing/test-db";
 import { isWellFormedJoinCode, newJoinCode } from "./join-code";
-import { assertTeaches, createCohort, joinCohort, listCohortLearners, listTaughtCohorts } from "./queries";
+import {
+  assertTeaches,
+  createCohort,
+  joinCohort,
+  listCohortLearners,
+  listMyCohorts,
+  listTaughtCohorts,
+  previewJoin,
+} from "./queries";
 
 describe.each(testProviders())("cohort queries (%s)", (provider) => {
   let t: TestDatabase;
@@ -241,6 +249,66 @@ describe.each(testProviders())("cohort queries (%s)", (provider) => {
       await expect(listCohortLearners(t.db, teacherA, "no-such-cohort")).rejects.toBeInstanceOf(
         ForbiddenError,
       );
+    });
+  });
+  describe("previewJoin", () => {
+    it("names the cohort for a typed code and says whether the actor is already in it, without joining", async () => {
+      const cohort = await createCohort(t.db, await actor("instructor"), "Preview");
+      const learner = await actor("learner");
+
+      expect(await previewJoin(t.db, learner, asTyped(cohort.joinCode))).toEqual({
+        cohortId: cohort.id,
+        name: "Preview",
+        joinCode: cohort.joinCode,
+        role: "learner",
+        alreadyMember: false,
+      });
+      expect(await t.db.cohortMembership.count({ where: { userId: learner.id } })).toBe(0);
+
+      await joinCohort(t.db, learner, cohort.joinCode);
+      expect(await previewJoin(t.db, learner, cohort.joinCode)).toMatchObject({
+        alreadyMember: true,
+        role: "learner",
+      });
+    });
+
+    it("tells an instructor they would co-teach, and refuses malformed and unknown codes like joinCohort", async () => {
+      const cohort = await createCohort(t.db, await actor("instructor"), "Co-teach");
+      expect(await previewJoin(t.db, await actor("instructor"), cohort.joinCode)).toMatchObject({
+        role: "instructor",
+        alreadyMember: false,
+      });
+      let unused = newJoinCode();
+      while (await t.db.cohort.findUnique({ where: { joinCode: unused } })) unused = newJoinCode();
+      await expect(previewJoin(t.db, await actor("learner"), unused)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(previewJoin(t.db, await actor("learner"), "nope")).rejects.toThrow(
+        new NotFoundError("That join code is not valid: check it with your instructor"),
+      );
+    });
+  });
+
+  describe("listMyCohorts", () => {
+    it("lists only the actor's own memberships, newest first, with their role", async () => {
+      const teacher = await actor("instructor");
+      const first = await createCohort(t.db, teacher, "First");
+      const second = await createCohort(t.db, teacher, "Second");
+      const learner = await actor("learner");
+      const other = await actor("learner");
+      await joinCohort(t.db, learner, first.joinCode);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await joinCohort(t.db, learner, second.joinCode);
+      await joinCohort(t.db, other, first.joinCode);
+
+      expect((await listMyCohorts(t.db, learner)).map(({ name, role }) => [name, role])).toEqual([
+        ["Second", "learner"],
+        ["First", "learner"],
+      ]);
+      expect((await listMyCohorts(t.db, other)).map((membership) => membership.cohortId)).toEqual([first.id]);
+      expect((await listMyCohorts(t.db, teacher)).map(({ role }) => role)).toEqual([
+        "instructor",
+        "instructor",
+      ]);
+      expect(await listMyCohorts(t.db, await actor("learner"))).toEqual([]);
     });
   });
 });

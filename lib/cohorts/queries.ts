@@ -10,6 +10,7 @@ export type CohortSummary = {
   createdAt: Date;
 };
 
+/** `name` is checked at the boundary (CohortNameSchema in the server action). */
 export async function createCohort(db: Db, actor: Actor, name: string): Promise<CohortSummary> {
   if (actor.role !== "instructor") throw new ForbiddenError("Only instructors can create cohorts");
   const cohort = await db.cohort.create({
@@ -46,30 +47,88 @@ export async function listTaughtCohorts(db: Db, actor: Actor): Promise<CohortSum
   }));
 }
 
+/** The cohort a typed code names; NotFoundError (with what to do) for a malformed or unknown code. */
+async function cohortForCode(db: Db, rawCode: string): Promise<{ id: string; name: string }> {
+  const code = normaliseJoinCode(rawCode);
+  if (!isWellFormedJoinCode(code))
+    throw new NotFoundError("That join code is not valid: check it with your instructor");
+  const cohort = await db.cohort.findUnique({ where: { joinCode: code }, select: { id: true, name: true } });
+  if (!cohort) throw new NotFoundError("No cohort has that join code: check it with your instructor");
+  return cohort;
+}
+
+export type JoinPreview = {
+  cohortId: string;
+  name: string;
+  joinCode: string;
+  /** The role the actor has (already a member) or would get by joining. */
+  role: "learner" | "instructor";
+  alreadyMember: boolean;
+};
+
+/** What /join/<code> shows before the learner confirms: the cohort's name and whether they are in it. */
+export async function previewJoin(db: Db, actor: Actor, rawCode: string): Promise<JoinPreview> {
+  const cohort = await cohortForCode(db, rawCode);
+  const membership = await db.cohortMembership.findUnique({
+    where: { cohortId_userId: { cohortId: cohort.id, userId: actor.id } },
+    select: { role: true },
+  });
+  return {
+    cohortId: cohort.id,
+    name: cohort.name,
+    joinCode: normaliseJoinCode(rawCode),
+    role: membership ? asMemberRole(membership.role) : joinRole(actor),
+    alreadyMember: membership !== null,
+  };
+}
+
 /** Joining twice is harmless: the membership is found, not duplicated. */
 export async function joinCohort(
   db: Db,
   actor: Actor,
   rawCode: string,
 ): Promise<{ cohortId: string; name: string }> {
-  const code = normaliseJoinCode(rawCode);
-  if (!isWellFormedJoinCode(code))
-    throw new NotFoundError("That join code is not valid: check it with your instructor");
-  const cohort = await db.cohort.findUnique({ where: { joinCode: code } });
-  if (!cohort) throw new NotFoundError("No cohort has that join code: check it with your instructor");
+  const cohort = await cohortForCode(db, rawCode);
   try {
     await db.cohortMembership.create({
-      data: {
-        cohortId: cohort.id,
-        userId: actor.id,
-        role: actor.role === "instructor" ? "instructor" : "learner",
-      },
+      data: { cohortId: cohort.id, userId: actor.id, role: joinRole(actor) },
     });
   } catch (error) {
     // Already a member (a repeat or a simultaneous double submit): joining is idempotent.
     if (!isUniqueViolation(error)) throw error;
   }
   return { cohortId: cohort.id, name: cohort.name };
+}
+
+export type Membership = {
+  cohortId: string;
+  name: string;
+  role: "learner" | "instructor";
+  joinedAt: Date;
+};
+
+/** The cohorts the actor belongs to, in any role, newest first: only ever their own memberships. */
+export async function listMyCohorts(db: Db, actor: Actor): Promise<Membership[]> {
+  const memberships = await db.cohortMembership.findMany({
+    where: { userId: actor.id },
+    select: { role: true, joinedAt: true, cohort: { select: { id: true, name: true } } },
+    orderBy: { joinedAt: "desc" },
+  });
+  return memberships.map((membership) => ({
+    cohortId: membership.cohort.id,
+    name: membership.cohort.name,
+    role: asMemberRole(membership.role),
+    joinedAt: membership.joinedAt,
+  }));
+}
+
+// An instructor who joins with a code co-teaches; everyone else joins as a learner.
+function joinRole(actor: Actor): "learner" | "instructor" {
+  return actor.role === "instructor" ? "instructor" : "learner";
+}
+
+function asMemberRole(role: string): "learner" | "instructor" {
+  return role === "instructor" ? "instructor" : "learner";
 }
 
 /** Throws unless the actor teaches this cohort: the check every instructor read goes through. */

@@ -12,17 +12,25 @@ import { judgeHealthCheck } from "./checks/health";
 import { judgeRolloutCheck } from "./checks/rollout";
 import { judgeShutdownCheck } from "./checks/shutdown";
 import type { ConfigKind, ParamValues } from "./params-schema";
-import type { CheckResult, LabResult, LabSummary, LabTimeline } from "./result-types";
+import { applyExperiment, describeExperiment, experimentHeadline } from "./experiment";
+import { experimentTargetOf, parseExperiment } from "./experiment-schema";
+import { matchingPresets } from "./presets";
+import type { CheckResult, ExperimentOutcome, LabResult, LabSummary, LabTimeline } from "./result-types";
 import { runFlags } from "./runners/flags";
 import { runHealthCode, SINGLE_RUN, type HealthRun } from "./runners/health-code";
 import { runRollout } from "./runners/rollout";
 import { runShutdownCode, runShutdownConfig } from "./runners/shutdown";
-import { submissionSchemaFor, type Lab, type Submission } from "./schema";
+import { isCodeLab, submissionSchemaFor, type Lab, type Submission } from "./schema";
 import { healthTimeline, rolloutTimeline, shutdownTimeline } from "./timeline";
 
 export type EvaluateOptions = {
   /** Sandbox limits for learner code; the sandbox's defaults when left out (the server uses those). */
   limits?: SandboxLimits;
+  /**
+   * The learner's variation of the scenario (code labs; see experiment-schema.ts), run as well and
+   * returned in `result.experiment`. The graded checks ignore it. The server never passes one.
+   */
+  experiment?: unknown;
 };
 
 export const CODE_CHECK_LABEL = "Your code loads and runs without errors";
@@ -54,7 +62,9 @@ export function evaluateLab(
     );
   }
   try {
-    return run(lab, parsed.data, quickjs, options);
+    const graded = run(lab, parsed.data, quickjs, options);
+    if (options.experiment === undefined) return graded;
+    return { ...graded, experiment: runExperiment(lab, parsed.data, quickjs, options) };
   } catch (error) {
     // Only a bug in a lab or an engine gets here; the learner still gets an answer, not a crash.
     const message = error instanceof Error ? error.message : String(error);
@@ -121,6 +131,46 @@ function run(
       return finish(lab, checks, rolloutTimeline(result));
     }
   }
+}
+
+/** The same code against the experiment's scenario; only its timeline and code errors are kept. */
+function runExperiment(
+  lab: Lab,
+  submission: Submission,
+  quickjs: QuickJSWASMModule | null,
+  options: EvaluateOptions,
+): ExperimentOutcome {
+  const target = experimentTargetOf(lab);
+  if (!target || !isCodeLab(lab))
+    return {
+      ok: false,
+      problems: [{ path: "", message: "This lab has no experiment: change its settings instead." }],
+    };
+  const parsed = parseExperiment(target, options.experiment);
+  if (!parsed.ok) return parsed;
+  let ran: LabResult;
+  try {
+    ran = run(applyExperiment(lab, parsed.experiment), submission, quickjs, { limits: options.limits });
+  } catch (error) {
+    // As for the lab's own run: an engine bug must not take the graded result down with it.
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      problems: [{ path: "", message: `The experiment stopped with an internal error: ${message}` }],
+    };
+  }
+  const codeError = ran.checks.find((check) => check.label === CODE_CHECK_LABEL && !check.passed) ?? null;
+  const examples = matchingPresets(target, parsed.experiment).map(
+    (preset) => `Chapter example: ${preset.example}.`,
+  );
+  return {
+    ok: true,
+    description: [...examples, ...describeExperiment(target, parsed.experiment)],
+    headline: ran.summary ? experimentHeadline(ran.summary) : ran.headline,
+    codeError,
+    summary: ran.summary,
+    timeline: ran.timeline,
+  };
 }
 
 function healthResult(lab: Lab, runs: HealthRun[], leading: CheckResult[]): LabResult {

@@ -45,4 +45,23 @@ export type LabResult = {
   /** Null when nothing ran: the submission was invalid or the learner's code did not load. */
   summary: LabSummary | null;
   timeline: LabTimeline | null;
+  /**
+   * Present only when an experiment was asked for (the browser's "Run my experiment"): what the
+   * learner's code did in their own variation of the scenario. Never graded: `passed` and
+   * `checks` above always come from the lab's own scenario.
+   */
+  experiment?: ExperimentOutcome;
 };
+
+export type ExperimentOutcome =
+  | { ok: false; problems: Array<{ path: string; message: string }> }
+  | {
+      ok: true;
+      /** The chapter examples the experiment matches, then the scenario in sentences. */
+      description: string[];
+      headline: string;
+      /** The learner's code failed to load or crashed in the experiment (line in the detail). */
+      codeError: CheckResult | null;
+      summary: LabSummary | null;
+      timeline: LabTimeline | null;
+    };

@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ForbiddenError } from "@/lib/access";
+import { ForbiddenError, NotFoundError } from "@/lib/access";
+import { answerInterview, bankQuestions, gradingCohort } from "@/lib/instructor/grading-test-fixtures";
 import { createTestDatabase, insertUser, testProviders, type TestDatabase } from "@/lib/testing/test-db";
 import { ConflictError, openAttempt, saveResponse, submitAttempt } from "./attempts";
-import { overrideResponseScore, teachesLearner } from "./instructor-review";
+import {
+  gradeResponseByRubric,
+  InvalidGradeError,
+  overrideResponseScore,
+  teachesLearner,
+} from "./instructor-review";
 
 describe.each(testProviders())("instructor review of answers (%s)", (provider) => {
   let database: TestDatabase;
@@ -99,5 +105,127 @@ describe.each(testProviders())("instructor review of answers (%s)", (provider) =
         feedback: "",
       }),
     ).rejects.toBeInstanceOf(ConflictError);
+  });
+});
+
+describe.each(testProviders())("grading an interview answer by rubric point (%s)", (provider) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(provider);
+  });
+  afterAll(async () => {
+    await database.drop();
+  });
+
+  function fullMarks(rubric: Array<{ id: string }>, score = 1) {
+    return rubric.map((point) => ({ pointId: point.id, score }));
+  }
+
+  it("stores each point's grade and comments, scores by weight and recomputes the attempt total", async () => {
+    const { db } = database;
+    const { interview } = await bankQuestions();
+    const { teacher, learners } = await gradingCohort(db);
+    const { attemptId, interviewResponse } = await answerInterview(db, learners[0]!.id, "No idea.");
+    const [first, second, ...rest] = interview.rubric;
+    const now = new Date("2025-05-01T10:00:00Z");
+    await gradeResponseByRubric(
+      db,
+      teacher,
+      interviewResponse.id,
+      {
+        // Given out of order: stored in the rubric's order.
+        points: [
+          ...rest.map((point) => ({ pointId: point.id, score: 0 })),
+          { pointId: second!.id, score: 0.5, comment: "  Say what readiness removes. " },
+          { pointId: first!.id, score: 1, comment: "" },
+        ],
+        comment: "  Good start. ",
+      },
+      now,
+    );
+    const totalWeight = interview.rubric.reduce((sum, point) => sum + point.weight, 0);
+    const expected = (first!.weight + 0.5 * second!.weight) / totalWeight;
+
+    const stored = await db.quizResponse.findUniqueOrThrow({ where: { id: interviewResponse.id } });
+    expect(stored.overrideScore).toBeCloseTo(expected, 10);
+    expect(stored.score).toBe(interviewResponse.score); // the automatic score is kept
+    expect(stored.instructorFeedback).toBe("Good start.");
+    expect(stored.reviewedAt?.toISOString()).toBe(now.toISOString());
+    expect(stored.reviewedById).toBe(teacher.id);
+    expect(JSON.parse(stored.rubricGrades ?? "null")).toEqual([
+      { pointId: first!.id, score: 1, comment: null },
+      { pointId: second!.id, score: 0.5, comment: "Say what readiness removes." },
+      ...rest.map((point) => ({ pointId: point.id, score: 0, comment: null })),
+    ]);
+    // The other question scored 1 automatically.
+    const attempt = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } });
+    expect(attempt.score).toBeCloseTo(1 + expected, 10);
+
+    // Grading again replaces the grade and the total.
+    await gradeResponseByRubric(db, teacher, interviewResponse.id, { points: fullMarks(interview.rubric) });
+    const regraded = await db.quizResponse.findUniqueOrThrow({ where: { id: interviewResponse.id } });
+    expect(regraded.overrideScore).toBe(1);
+    expect(regraded.instructorFeedback).toBeNull();
+    expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).score).toBe(2);
+  });
+
+  it("refuses unknown, missing and repeated rubric points with messages that say what to do", async () => {
+    const { db } = database;
+    const { interview } = await bankQuestions();
+    const { teacher, learners } = await gradingCohort(db);
+    const { interviewResponse } = await answerInterview(db, learners[0]!.id, "text");
+    const grade = (points: Array<{ pointId: string; score: number }>) =>
+      gradeResponseByRubric(db, teacher, interviewResponse.id, { points });
+
+    await expect(grade([...fullMarks(interview.rubric), { pointId: "made-up", score: 1 }])).rejects.toThrow(
+      /no point "made-up".*Reload/,
+    );
+    await expect(grade(fullMarks(interview.rubric).slice(1))).rejects.toThrow(
+      new RegExp(`missing: "${interview.rubric[0]!.id}"`),
+    );
+    await expect(grade([...fullMarks(interview.rubric), fullMarks(interview.rubric)[0]!])).rejects.toThrow(
+      /graded twice/,
+    );
+    await expect(grade(fullMarks(interview.rubric, 1.5))).rejects.toBeInstanceOf(InvalidGradeError);
+    await expect(grade([])).rejects.toBeInstanceOf(InvalidGradeError);
+    // Nothing was stored by the refused attempts.
+    const stored = await db.quizResponse.findUniqueOrThrow({ where: { id: interviewResponse.id } });
+    expect(stored.overrideScore).toBeNull();
+    expect(stored.rubricGrades).toBeNull();
+  });
+
+  it("refuses answers to other question types and answers in open attempts", async () => {
+    const { db } = database;
+    const { interview } = await bankQuestions();
+    const { teacher, learners } = await gradingCohort(db);
+    const submitted = await answerInterview(db, learners[0]!.id, "text");
+    await expect(
+      gradeResponseByRubric(db, teacher, submitted.otherResponse!.id, {
+        points: fullMarks(interview.rubric),
+      }),
+    ).rejects.toThrow(/Only interview answers are graded by rubric/);
+    const open = await answerInterview(db, learners[0]!.id, "draft", { submit: false });
+    await expect(
+      gradeResponseByRubric(db, teacher, open.interviewResponse.id, { points: fullMarks(interview.rubric) }),
+    ).rejects.toThrow(/still open/);
+    await expect(
+      gradeResponseByRubric(db, teacher, "no-such-response", { points: fullMarks(interview.rubric) }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("refuses learners (even the answer's author) and instructors of other cohorts", async () => {
+    const { db } = database;
+    const { interview } = await bankQuestions();
+    const { otherTeacher, learners } = await gradingCohort(db);
+    const { interviewResponse } = await answerInterview(db, learners[0]!.id, "text");
+    const input = { points: fullMarks(interview.rubric) };
+    await expect(gradeResponseByRubric(db, otherTeacher, interviewResponse.id, input)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await expect(gradeResponseByRubric(db, learners[0]!, interviewResponse.id, input)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    const stored = await db.quizResponse.findUniqueOrThrow({ where: { id: interviewResponse.id } });
+    expect(stored.overrideScore).toBeNull();
   });
 });

@@ -1,8 +1,10 @@
 import "server-only";
 import { AnswerSchema, type Answer } from "@/lib/grading/answer-schema";
+import { parseStoredRubricGrades } from "@/lib/grading/rubric-grade";
 import { getQuestionsById } from "./bank";
 import type { QuestionFeedback } from "./feedback";
 import { toPublicQuestion, type PublicQuestion } from "./public-view";
+import type { Question } from "./schema";
 
 type StoredResponse = {
   questionId: string;
@@ -10,9 +12,21 @@ type StoredResponse = {
   feedback: string | null;
   overrideScore?: number | null;
   instructorFeedback?: string | null;
+  rubricGrades?: string | null;
 };
 
-export type InstructorReview = { score: number; comment: string | null };
+/** An instructor's grade of one answer as the learner sees it; `points` only for rubric-graded interview answers. */
+export type InstructorReview = {
+  score: number;
+  comment: string | null;
+  points: Array<{
+    pointId: string;
+    point: string;
+    weight: number;
+    score: number;
+    comment: string | null;
+  }> | null;
+};
 
 /** Turns a stored attempt into what its page renders: public questions, saved answers, feedback so far. */
 export async function attemptView(attempt: {
@@ -33,6 +47,7 @@ export async function attemptView(attempt: {
       reviews[response.questionId] = {
         score: response.overrideScore,
         comment: response.instructorFeedback ?? null,
+        points: reviewedPoints(found.get(response.questionId)?.question, response.rubricGrades),
       };
     }
     const answer = AnswerSchema.safeParse(safeJson(response.answer));
@@ -40,6 +55,20 @@ export async function attemptView(attempt: {
     if (response.feedback) feedback[response.questionId] = JSON.parse(response.feedback) as QuestionFeedback;
   }
   return { questions, saved, feedback, reviews };
+}
+
+/** Stored per-point grades joined with the rubric's wording; points the rubric no longer has are left out. */
+function reviewedPoints(
+  question: Question | undefined,
+  json: string | null | undefined,
+): InstructorReview["points"] {
+  const grades = parseStoredRubricGrades(json);
+  if (!grades || question?.type !== "interview") return null;
+  const rubric = new Map(question.rubric.map((point) => [point.id, point]));
+  return grades.flatMap((grade) => {
+    const point = rubric.get(grade.pointId);
+    return point ? [{ ...grade, point: point.point, weight: point.weight }] : [];
+  });
 }
 
 function safeJson(text: string): unknown {

@@ -2,15 +2,25 @@ import { verifyPassword } from "better-auth/crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { joinCohort } from "@/lib/cohorts/queries";
 import { createTestDatabase, insertUser, testProviders, type TestDatabase } from "@/lib/testing/test-db";
+import { AnswerSchema } from "@/lib/grading/answer-schema";
+import { gradeAnswer } from "@/lib/grading/grade";
+import { loadQuickJs } from "@/lib/sandbox/node-quickjs";
+import { loadCourseContent, type CourseContent } from "./course-content";
 import { DEMO_ACCOUNTS, DEMO_COHORT } from "./demo-accounts";
+import { DEMO_COHORT_LEARNERS, SYNTHETIC_LEARNER_PASSWORD } from "./demo-cohort";
 import { seedDemo } from "./seed";
+
+let content: CourseContent;
+beforeAll(async () => {
+  content = await loadCourseContent(await loadQuickJs());
+});
 
 describe.each(testProviders())("seedDemo (%s)", (provider) => {
   let t: TestDatabase;
-  let firstRun: { created: string[] };
+  let firstRun: { created: string[]; syntheticLearners: number };
   beforeAll(async () => {
     t = await createTestDatabase(provider);
-    firstRun = await seedDemo(t.db);
+    firstRun = await seedDemo(t.db, { content });
   });
   afterAll(async () => {
     await t?.drop();
@@ -21,8 +31,9 @@ describe.each(testProviders())("seedDemo (%s)", (provider) => {
     return t.db.user.findUniqueOrThrow({ where: { email: account.email }, include: { accounts: true } });
   }
 
-  it("reports both demo accounts as created on an empty database", () => {
+  it("reports both demo accounts and the cohort's synthetic learners as created on an empty database", () => {
     expect([...firstRun.created].sort()).toEqual(["instructor@shipshape.test", "learner@shipshape.test"]);
+    expect(firstRun.syntheticLearners).toBe(DEMO_COHORT_LEARNERS.count);
   });
 
   it.each(DEMO_ACCOUNTS.map((account) => [account.role, account] as const))(
@@ -71,11 +82,95 @@ describe.each(testProviders())("seedDemo (%s)", (provider) => {
       accounts: await t.db.account.findMany({ orderBy: { id: "asc" } }),
       cohorts: await t.db.cohort.findMany({ orderBy: { id: "asc" } }),
       memberships: await t.db.cohortMembership.findMany({ orderBy: { id: "asc" } }),
+      activity: [
+        await t.db.lessonProgress.count(),
+        await t.db.quizAttempt.count(),
+        await t.db.quizResponse.count(),
+        await t.db.reviewCard.count(),
+        await t.db.labRun.count(),
+        await t.db.commentBankEntry.count(),
+      ],
     });
     const before = await snapshot();
-    expect(await seedDemo(t.db)).toEqual({ created: [] });
-    expect(await seedDemo(t.db)).toEqual({ created: [] });
+    expect(await seedDemo(t.db, { content })).toEqual({ created: [], syntheticLearners: 0 });
+    expect(await seedDemo(t.db, { content })).toEqual({ created: [], syntheticLearners: 0 });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("puts ~30 synthetic learners with distinct names and test-domain emails in the demo cohort, beside the demo accounts", async () => {
+    const cohort = await t.db.cohort.findUniqueOrThrow({
+      where: { joinCode: DEMO_COHORT.joinCode },
+      include: { memberships: { include: { user: true } } },
+    });
+    const synthetic = cohort.memberships.filter((membership) => membership.userId.startsWith("syn-"));
+    expect(synthetic).toHaveLength(DEMO_COHORT_LEARNERS.count);
+    expect(cohort.memberships).toHaveLength(DEMO_COHORT_LEARNERS.count + 2);
+    expect(new Set(synthetic.map((membership) => membership.user.name)).size).toBe(
+      DEMO_COHORT_LEARNERS.count,
+    );
+    for (const membership of synthetic) {
+      expect(membership.role).toBe("learner");
+      expect(membership.user).toMatchObject({ role: "learner", emailVerified: true });
+      expect(membership.user.email).toMatch(/@learners\.shipshape\.test$/);
+    }
+  });
+
+  it("lets a synthetic learner sign in with the documented password", async () => {
+    const account = await t.db.account.findFirstOrThrow({ where: { userId: { startsWith: "syn-" } } });
+    expect(account.providerId).toBe("credential");
+    expect(await verifyPassword({ hash: account.password!, password: SYNTHETIC_LEARNER_PASSWORD })).toBe(
+      true,
+    );
+  });
+
+  it("leaves the demo learner's own record empty (the e2e tests start from it)", async () => {
+    const learner = await demoUser("learner");
+    const where = { userId: learner.id };
+    expect(await t.db.lessonProgress.count({ where })).toBe(0);
+    expect(await t.db.quizAttempt.count({ where })).toBe(0);
+    expect(await t.db.reviewCard.count({ where })).toBe(0);
+    expect(await t.db.labRun.count({ where })).toBe(0);
+  });
+
+  it("stores activity the instructor pages can use: graded attempts, a grading queue, leeches, lab runs", async () => {
+    const learners = { userId: { startsWith: "syn-" } };
+    expect(
+      await t.db.lessonProgress.count({ where: { ...learners, completedAt: { not: null } } }),
+    ).toBeGreaterThan(50);
+    expect(
+      await t.db.quizAttempt.count({ where: { ...learners, status: "submitted", kind: "lesson" } }),
+    ).toBeGreaterThan(50);
+    expect(await t.db.quizAttempt.count({ where: { ...learners, status: "open" } })).toBeGreaterThan(0);
+    expect(await t.db.labRun.count({ where: { ...learners, passed: true } })).toBeGreaterThan(0);
+    expect(await t.db.labRun.count({ where: { ...learners, passed: false } })).toBeGreaterThan(0);
+    const interviewIds = content.quizzes.flatMap((quiz) =>
+      quiz.questions.filter((question) => question.type === "interview").map((question) => question.id),
+    );
+    const waiting = await t.db.quizResponse.count({
+      where: {
+        questionId: { in: interviewIds },
+        reviewedAt: null,
+        attempt: { ...learners, status: "submitted", kind: "lesson" },
+      },
+    });
+    expect(waiting).toBeGreaterThanOrEqual(15);
+    const reviewed = await t.db.quizResponse.findFirstOrThrow({ where: { reviewedAt: { not: null } } });
+    const instructor = await demoUser("instructor");
+    expect(reviewed).toMatchObject({ reviewedById: instructor.id });
+    expect(reviewed.instructorFeedback).toBeTruthy();
+    expect(await t.db.commentBankEntry.count({ where: { instructorId: instructor.id } })).toBeGreaterThan(0);
+  });
+
+  it("stores answers the app can read, scored as the real grader scores them", async () => {
+    const questions = new Map(
+      content.quizzes.flatMap((quiz) => quiz.questions.map((q) => [q.id, q] as const)),
+    );
+    const responses = await t.db.quizResponse.findMany({ where: { score: { not: null } }, take: 400 });
+    expect(responses.length).toBeGreaterThan(100);
+    for (const response of responses) {
+      const answer = AnswerSchema.parse(JSON.parse(response.answer));
+      expect(response.score).toBe(gradeAnswer(questions.get(response.questionId)!, answer).score);
+    }
   });
 
   it("lets a new learner join the demo cohort with its join code", async () => {

@@ -2,13 +2,18 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import type { Db } from "@/lib/db";
 import { DEMO_ACCOUNTS, DEMO_COHORT } from "./demo-accounts";
+import { seedDemoCohort, type DemoCohortInput } from "./demo-cohort";
 
 /**
  * Creates the demo accounts (as better-auth stores them: a user row plus a
- * "credential" account holding the password hash) and the demo cohort.
+ * "credential" account holding the password hash), the demo cohort and its
+ * synthetic learners (lib/seed/demo-cohort.ts).
  * Idempotent: running it again changes nothing that exists.
  */
-export async function seedDemo(db: Db): Promise<{ created: string[] }> {
+export async function seedDemo(
+  db: Db,
+  options: Pick<DemoCohortInput, "now" | "content"> = {},
+): Promise<{ created: string[]; syntheticLearners: number }> {
   const created: string[] = [];
   const ids: Record<string, string> = {};
   for (const account of DEMO_ACCOUNTS) {
@@ -56,5 +61,6 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
       update: {},
     });
   }
-  return { created };
+  const { learnersCreated } = await seedDemoCohort(db, { cohortId: cohort.id, instructorId, ...options });
+  return { created, syntheticLearners: learnersCreated };
 }

@@ -7,6 +7,8 @@ import { migrateFreshSqlite } from "@/lib/db-migrate";
 
 export type RunningServer = {
   baseUrl: string;
+  /** The server's own SQLite database, for tests that arrange data directly. */
+  databaseUrl: string;
   process: ChildProcess;
   logs: () => string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -74,6 +76,7 @@ export async function startProductionServer(env: Record<string, string> = {}): P
 
   return {
     baseUrl,
+    databaseUrl: `file:${dbFile}`,
     process: child,
     logs: () => output,
     exited,

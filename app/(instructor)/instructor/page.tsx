@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { CohortList } from "@/components/instructor/cohort-list";
+import { CreateCohortForm } from "@/components/instructor/create-cohort-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireRole } from "@/lib/auth/session";
@@ -13,48 +15,22 @@ export default async function InstructorPage() {
   return (
     <>
       <PageHeader title="Your cohorts">
-        Share a cohort&apos;s join code with learners; their progress shows up here.
+        Share a cohort&apos;s join code or link with learners; their progress shows up in the cohort&apos;s
+        roster.
       </PageHeader>
-      {cohorts.length === 0 ? (
-        <EmptyState title="You do not teach any cohort yet">
-          Cohorts you create will be listed here.
-        </EmptyState>
-      ) : (
-        <div className="mt-6 overflow-x-auto">
-          <table
-            className="w-full min-w-[28rem] border-collapse text-left text-sm"
-            data-testid="cohort-table"
-          >
-            <caption className="sr-only">Cohorts you teach</caption>
-            <thead>
-              <tr className="border-b border-border">
-                <th scope="col" className="py-2 pr-4 font-semibold">
-                  Cohort
-                </th>
-                <th scope="col" className="py-2 pr-4 font-semibold">
-                  Join code
-                </th>
-                <th scope="col" className="py-2 pr-4 text-right font-semibold">
-                  Learners
-                </th>
-                <th scope="col" className="py-2 font-semibold">
-                  Created
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {cohorts.map((cohort) => (
-                <tr key={cohort.id} className="border-b border-border">
-                  <td className="py-2 pr-4 font-medium">{cohort.name}</td>
-                  <td className="py-2 pr-4 font-mono">{cohort.joinCode}</td>
-                  <td className="py-2 pr-4 text-right tabular-nums">{cohort.learnerCount}</td>
-                  <td className="py-2">{cohort.createdAt.toISOString().slice(0, 10)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <CreateCohortForm />
+      <section aria-labelledby="taught-cohorts" className="mt-8">
+        <h2 id="taught-cohorts" className="text-lg font-semibold">
+          Cohorts you teach
+        </h2>
+        {cohorts.length === 0 ? (
+          <EmptyState title="You do not teach any cohort yet">
+            Create one above: it gets a join code and a link to share with your learners.
+          </EmptyState>
+        ) : (
+          <CohortList cohorts={cohorts} />
+        )}
+      </section>
     </>
   );
 }

@@ -21,8 +21,8 @@ export default async function LabsPage() {
   return (
     <>
       <PageHeader title="Labs">
-        Write real health-check and shutdown handlers, or pick the settings around them, and watch them run against a
-        simulated server, database and clock. The server checks every solution you submit.
+        Write real health-check and shutdown handlers, or pick the settings around them, and watch them run
+        against a simulated server, database and clock. The server checks every solution you submit.
       </PageHeader>
       {user ? (
         <p className="mt-3 text-sm text-fg-muted" data-testid="labs-progress">
@@ -43,6 +43,12 @@ export default async function LabsPage() {
               {lesson.order}. {lesson.title}
             </h2>
             <p className="text-sm text-fg-muted">
+              {user && (
+                <span data-testid={`lesson-labs-${lesson.slug}`}>
+                  Passed {lessonLabs.filter((lab) => passed.has(lab.slug)).length} of {lessonLabs.length}{" "}
+                  ·{" "}
+                </span>
+              )}
               <Link href={`/learn/${lesson.slug}`} className="underline">
                 Read the lesson
               </Link>
@@ -74,7 +80,14 @@ function LabCard({ lab, passed }: { lab: Lab; passed: boolean }) {
             data-testid="passed-badge"
           >
             <svg viewBox="0 0 16 16" className="h-3.5 w-3.5" aria-hidden="true" focusable="false">
-              <path d="M3 8.5l3 3 7-7" fill="none" stroke="currentColor" strokeWidth="2.4" strokeLinecap="round" strokeLinejoin="round" />
+              <path
+                d="M3 8.5l3 3 7-7"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2.4"
+                strokeLinecap="round"
+                strokeLinejoin="round"
+              />
             </svg>
             Passed
           </span>

@@ -1,11 +1,23 @@
 import type { Metadata } from "next";
-import { CourseMapProgress } from "@/components/lesson/course-map-progress";
+import { CourseMapProgress, type LessonLabProgress } from "@/components/lesson/course-map-progress";
+import { currentUser } from "@/lib/auth/session";
 import { listLessons } from "@/lib/content/lessons";
+import { db } from "@/lib/db";
+import { listLabs } from "@/lib/labs/catalog";
+import { passedLabSlugs } from "@/lib/progress/labs";
 
 export const metadata: Metadata = { title: "Learn" };
 
 export default async function CourseMapPage() {
-  const lessons = await listLessons();
+  const [lessons, user] = await Promise.all([listLessons(), currentUser()]);
+  // Only server-verified passes count: LabRun rows are written by the server's own re-run.
+  const passed = user ? await passedLabSlugs(db(), { id: user.id, role: user.role }) : null;
+  const labs: Record<string, LessonLabProgress> = {};
+  for (const lab of listLabs()) {
+    const entry = (labs[lab.lesson] ??= { total: 0, passed: passed ? 0 : null });
+    entry.total += 1;
+    if (passed?.has(lab.slug) && entry.passed !== null) entry.passed += 1;
+  }
   return (
     <div className="max-w-3xl">
       <h1 className="text-3xl font-bold tracking-tight">Production considerations</h1>
@@ -19,6 +31,7 @@ export default async function CourseMapPage() {
         </p>
       ) : (
         <CourseMapProgress
+          labs={labs}
           lessons={lessons.map(({ slug, title, order, description, readingMinutes }) => ({
             slug,
             title,

@@ -42,7 +42,10 @@ export default async function LabPage({ params, searchParams }: Props) {
       </p>
 
       <div className="mt-6 grid gap-4 md:grid-cols-2">
-        <section aria-labelledby="scenario-heading" className="rounded-xl border border-border bg-bg-subtle p-4">
+        <section
+          aria-labelledby="scenario-heading"
+          className="rounded-xl border border-border bg-bg-subtle p-4"
+        >
           <h2 id="scenario-heading" className="font-semibold">
             The scenario
           </h2>
@@ -52,7 +55,10 @@ export default async function LabPage({ params, searchParams }: Props) {
             ))}
           </ul>
         </section>
-        <section aria-labelledby="checks-heading" className="rounded-xl border border-border bg-bg-subtle p-4">
+        <section
+          aria-labelledby="checks-heading"
+          className="rounded-xl border border-border bg-bg-subtle p-4"
+        >
           <h2 id="checks-heading" className="font-semibold">
             To pass
           </h2>

@@ -1,0 +1,87 @@
+import { useId } from "react";
+import { Heading } from "./heading";
+import { TimelineChart } from "./timeline-chart";
+import type { Track } from "./timeline-data";
+
+const NARRATION_LIMIT = 300;
+
+type Props = {
+  track: Track;
+  /** The section's heading text. */
+  title: string;
+  level: number;
+  showConsole: boolean;
+  /** Sentences shown before the engine's narration (an experiment's set-up). */
+  preface?: string[];
+};
+
+/** One run's timeline, console output and narration. */
+export function TrackSection({ track, title, level, showConsole, preface = [] }: Props) {
+  const headingId = useId();
+  const narrationCount = preface.length + track.events.length;
+  return (
+    <section aria-labelledby={headingId} className="mt-6 border-t border-border pt-4">
+      <Heading level={level} id={headingId} className="font-semibold">
+        {title}
+      </Heading>
+      <TimelineChart track={track} />
+
+      {showConsole && (
+        <Heading level={level + 1} className="mt-4 text-sm font-semibold">
+          Console output
+        </Heading>
+      )}
+      {!showConsole ? null : track.logs.length === 0 ? (
+        <p className="text-sm text-fg-muted">Your code wrote nothing to the console.</p>
+      ) : (
+        <ol
+          className="mt-1 overflow-x-auto rounded-md border border-border bg-bg-subtle p-2 font-mono text-xs"
+          data-testid="console-output"
+        >
+          {track.logs.map((log, index) => (
+            <li key={index} className="flex gap-3 whitespace-pre-wrap">
+              <span className="w-8 shrink-0 select-none text-right text-fg-muted">{index + 1}</span>
+              <span>
+                <span className="text-fg-muted">
+                  t={Number((log.atMs / 1000).toFixed(3))}s {log.level}
+                  {log.line !== null ? ` (line ${log.line})` : ""}:
+                </span>{" "}
+                {log.message}
+              </span>
+            </li>
+          ))}
+          {track.omittedLogs > 0 && (
+            <li className="text-fg-muted">… {track.omittedLogs} more lines left out</li>
+          )}
+        </ol>
+      )}
+
+      <details className="mt-4" open={narrationCount <= 40}>
+        <summary className="cursor-pointer text-sm font-semibold">
+          Narration ({track.events.length} events
+          {track.omittedEvents ? `, ${track.omittedEvents} more left out` : ""})
+        </summary>
+        <ol
+          className="mt-2 max-h-96 list-decimal space-y-0.5 overflow-y-auto pl-8 text-sm"
+          tabIndex={0}
+          aria-label={`Narration of ${track.title}`}
+          data-testid="narration"
+        >
+          {preface.map((line) => (
+            <li key={line} className="font-semibold">
+              {line}
+            </li>
+          ))}
+          {track.events.slice(0, NARRATION_LIMIT).map((event, index) => (
+            <li key={index}>{event.text}</li>
+          ))}
+        </ol>
+        {track.events.length > NARRATION_LIMIT && (
+          <p className="mt-1 text-sm text-fg-muted">
+            … and {track.events.length - NARRATION_LIMIT} more events (the timeline above shows them all).
+          </p>
+        )}
+      </details>
+    </section>
+  );
+}
