@@ -18,8 +18,11 @@ export function createDb(url: string): Db {
   if (isPostgresUrl(url)) {
     const parsed = new URL(url);
     const schema = parsed.searchParams.get("schema") ?? undefined;
+    // Prisma qualifies model queries with the schema but not raw SQL ($queryRaw): the search path
+    // makes both read the same tables when the URL names a schema other than public.
+    const options = schema ? `-c search_path="${schema.replaceAll('"', '""')}"` : undefined;
     return new PgClient({
-      adapter: new PrismaPg({ connectionString: url, connectionTimeoutMillis: 2_000 }, { schema }),
+      adapter: new PrismaPg({ connectionString: url, connectionTimeoutMillis: 2_000, options }, { schema }),
     }) as unknown as Db;
   }
   return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 2_000 }) });

@@ -1,6 +1,7 @@
 import { LabEmbed } from "@/components/labs/lab-embed";
 import { Callout } from "./callout";
 import { CodeFigure } from "./code-figure";
+import { ScrollableTable } from "./scrollable-table";
 
 /**
  * What lessons may use in MDX. Simulators and inline questions join this map
@@ -11,4 +12,5 @@ export const mdxComponents = {
   Callout,
   Lab: LabEmbed,
   figure: CodeFigure,
+  table: ScrollableTable,
 };
