@@ -62,13 +62,13 @@ export async function answerInterview(
   db: Db,
   learnerId: string,
   text: string,
-  options: { submittedAt?: Date; submit?: boolean } = {},
+  options: { submittedAt?: Date; submit?: boolean; kind?: "lesson" | "review" } = {},
 ) {
   const { quizSlug, interview, other } = await bankQuestions();
   const learner = { kind: "user" as const, id: learnerId };
   const attempt = await openAttempt(db, learner, {
     quizSlug,
-    kind: "review",
+    kind: options.kind ?? "lesson",
     mode: "check",
     questionIds: [interview.id, other.id],
     seed: 1,

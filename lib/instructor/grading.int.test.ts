@@ -30,6 +30,11 @@ describe.each(testProviders())("interview grading queue (%s)", (provider) => {
       submittedAt: new Date("2025-03-01T09:00:00Z"),
     });
     await answerInterview(db, ada!.id, "still typing", { submit: false });
+    // A re-answer in the spaced-repetition review queue is practice, not work handed in.
+    await answerInterview(db, ben!.id, "review practice", {
+      kind: "review",
+      submittedAt: new Date("2025-03-03T09:00:00Z"),
+    });
     // A learner of another cohort only, and the instructor's own attempt: neither belongs in this queue.
     const outsider = await insertUser(db, "learner");
     await answerInterview(db, outsider.id, "outsider");

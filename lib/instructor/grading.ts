@@ -69,11 +69,17 @@ async function interviewQuestions(): Promise<Map<string, InterviewEntry>> {
 }
 
 /** Submitted interview answers of this cohort's learners (an instructor's own attempts are not graded). */
+/**
+ * Interview answers from lesson quizzes only: the review queue asks the same questions again for
+ * spaced repetition, and those re-answers are practice the learner grades against the rubric, not
+ * work handed in for an instructor.
+ */
 function cohortInterviewWhere(cohortId: string, questionIds: string[]) {
   return {
     questionId: { in: questionIds },
     attempt: {
       status: "submitted",
+      kind: "lesson",
       user: { memberships: { some: { cohortId, role: "learner" } } },
     },
   };

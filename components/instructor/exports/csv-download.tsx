@@ -115,7 +115,7 @@ export function CsvDownload({ href, label, testId }: { href: string; label: stri
       </div>
       {downloading && (
         <progress
-          className="mt-3 block h-2 w-full max-w-md accent-accent"
+          className="mt-3 block h-2.5 w-full max-w-md appearance-none overflow-hidden rounded-full border border-border bg-bg-muted [&::-moz-progress-bar]:bg-accent [&::-webkit-progress-bar]:bg-bg-muted [&::-webkit-progress-value]:bg-accent"
           aria-label={`${label}: progress`}
           value={state.total ? Math.min(state.rows, state.total) : undefined}
           max={state.total || undefined}

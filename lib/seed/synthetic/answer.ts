@@ -96,7 +96,9 @@ export function typoOf(accepted: string, rng: Rng): string | null {
 function wrongBlank(question: FillInQuestion, index: number, rng: Rng, context: AnswerContext): string {
   const blank = question.blanks[index]!;
   const known = FILL_IN_MISTAKES[question.id]?.[index];
-  const misconceptions = known?.misconceptions.length ? known.misconceptions : borrowedTerms(blank.accept, context);
+  const misconceptions = known?.misconceptions.length
+    ? known.misconceptions
+    : borrowedTerms(blank.accept, context);
   const alternatives = known?.alternatives ?? [];
   const kind = rng.weighted(["typo", "misconception", "alternative", "empty"] as const, [
     0.22,

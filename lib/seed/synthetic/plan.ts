@@ -102,8 +102,9 @@ function planLearner(
   const progress = new Map<string, PlannedLessonProgress>();
   let clock = joinedAt + rng.between(10 * MINUTE, 30 * HOUR);
   let lastActive = clock;
+  const gaps = lessonGaps(model, now - clock, rng);
   for (let index = 0; index < model.lessonsToReach; index += 1) {
-    if (index > 0) clock += rng.between(0.4, 1.2) * (1 + 2.5 * (1 - model.engagement)) * DAY;
+    if (index > 0) clock += gaps[index - 1]!;
     if (clock > now - 20 * MINUTE) break;
     const slug = input.lessonSlugs[index]!;
     const isLast = index === model.lessonsToReach - 1;
@@ -152,6 +153,24 @@ function planLearner(
   builder.replayCards(model, activeUntil);
   if (input.reviewerId) builder.instructorReviews(input.reviewerId);
   return { learner, activity };
+}
+
+/**
+ * Time between one lesson and the next. Each persona spreads its lessons over a
+ * share of the time left, so the cohort keeps completing lessons up to today:
+ * finishers finish some time before now, steady learners are cut off by today
+ * (still in progress), drop-outs stop within the first days.
+ */
+function lessonGaps(model: LearnerModel, timeLeft: number, rng: Rng): number[] {
+  const share = {
+    "never-started": 0,
+    "dropped-out": rng.between(0.08, 0.3),
+    steady: rng.between(0.6, 1.2),
+    finisher: rng.between(0.45, 0.9),
+  }[model.persona];
+  const weights = Array.from({ length: Math.max(0, model.lessonsToReach - 1) }, () => rng.between(0.4, 1.6));
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  return weights.map((weight) => (share * timeLeft * weight) / total);
 }
 
 function planLabRuns(
