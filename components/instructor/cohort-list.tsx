@@ -8,7 +8,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZ
 /** The cohorts an instructor teaches, with what learners need to join each. */
 export function CohortList({ cohorts }: { cohorts: CohortSummary[] }) {
   return (
-    <div className="mt-4 overflow-x-auto">
+    <div className="relative mt-4 overflow-x-auto">
       <table className="w-full min-w-[40rem] border-collapse text-left text-sm" data-testid="cohort-table">
         <caption className="sr-only">Cohorts you teach</caption>
         <thead>

@@ -43,7 +43,7 @@ export function ChartSection({
             <summary className="cursor-pointer text-sm font-medium text-accent">
               Show the numbers as a table
             </summary>
-            <div className="mt-2 overflow-x-auto">{table}</div>
+            <div className="relative mt-2 overflow-x-auto">{table}</div>
           </details>
         </>
       )}

@@ -35,7 +35,7 @@ export function LessonProgressChart({ bars }: { bars: LessonBar[] }) {
           return bar ? `${bar.number}. ${bar.title}` : "";
         }}
       />
-      <Legend wrapperStyle={{ color: "var(--fg)", fontSize: 13 }} />
+      <Legend verticalAlign="top" wrapperStyle={{ color: "var(--fg)", fontSize: 13, paddingBottom: 8 }} />
       {/* A thin background-coloured outline keeps adjacent segments apart in both themes. */}
       <Bar
         dataKey="completed"

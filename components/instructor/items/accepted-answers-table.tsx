@@ -18,7 +18,7 @@ export function AcceptedAnswersTable({ cohortId, questionId, accepted, blanks }:
     );
   const head = "px-2 py-2 font-semibold";
   return (
-    <div className="mt-2 overflow-x-auto">
+    <div className="relative mt-2 overflow-x-auto">
       <table
         className="w-full min-w-[32rem] border-collapse text-left text-sm"
         data-testid="accepted-answers"

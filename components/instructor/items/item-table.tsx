@@ -21,7 +21,7 @@ export function ItemTable({
   const rows: Row[] = flaggedFirst(items.map((item, index) => ({ ...item, question: questions[index]! })));
   const head = "px-2 py-2 font-semibold";
   return (
-    <div className="mt-4 overflow-x-auto">
+    <div className="relative mt-4 overflow-x-auto">
       <table className="w-full min-w-[44rem] border-collapse text-left text-sm" data-testid="item-table">
         <caption className="sr-only">Questions of {quizTitle}, flagged ones first</caption>
         <thead>

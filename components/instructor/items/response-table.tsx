@@ -72,7 +72,7 @@ function ResponseTable({
 }) {
   return (
     // Focusable so keyboard users can scroll it sideways on a phone (it may hold no link or button).
-    <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
+    <div className="relative mt-4 overflow-x-auto" tabIndex={0} role="region" aria-label={caption}>
       <table className="w-full min-w-[32rem] border-collapse text-left text-sm" data-testid="response-table">
         <caption className="mb-1 text-left font-semibold">{caption}</caption>
         <thead>

@@ -60,7 +60,7 @@ function SortHeader({
 export function RosterTable({ cohortId, course, rows, totals, now, sort, onSort }: Props) {
   const sortProps = { sort, onSort };
   return (
-    <div className="mt-4 overflow-x-auto rounded-xl border border-border">
+    <div className="relative mt-4 overflow-x-auto rounded-xl border border-border">
       <table className="w-max min-w-full border-collapse text-left text-sm" data-testid="roster-table">
         <caption className="sr-only">
           Progress of each learner: lessons, best quiz scores, labs passed and last activity
