@@ -83,6 +83,18 @@ function storedAnswer(json: string | null, type: Question["type"]): Answer | nul
 function quizResponses(questions: readonly Question[], rows: readonly ResponseRow[]): ItemResponse[][] {
   const column = new Map(questions.map((question, index) => [question.id, index]));
   const byLearner = new Map<string, ItemResponse[]>();
+  // Most stored answers repeat (the same option, true/false, a common typed answer): parse each distinct one once.
+  const parsed = new Map<string, Answer | null>();
+  const answerOf = (json: string | null, type: Question["type"]) => {
+    if (json === null) return null;
+    const key = `${type}\u0000${json}`;
+    let answer = parsed.get(key);
+    if (answer === undefined) {
+      answer = storedAnswer(json, type);
+      parsed.set(key, answer);
+    }
+    return answer;
+  };
   for (const row of rows) {
     const index = column.get(row.questionId);
     // A question removed from the bank since has no prompt or key to show: left out.
@@ -92,7 +104,7 @@ function quizResponses(questions: readonly Question[], rows: readonly ResponseRo
       learner = questions.map(() => null);
       byLearner.set(row.attemptId, learner);
     }
-    learner[index] = { score: Number(row.score), answer: storedAnswer(row.answer, questions[index]!.type) };
+    learner[index] = { score: Number(row.score), answer: answerOf(row.answer, questions[index]!.type) };
   }
   return [...byLearner.values()];
 }
@@ -132,6 +144,45 @@ export async function loadCohortItemAnalysis(
 ): Promise<{ cohort: TaughtCohort; quizzes: QuizItems[] }> {
   const cohort = await findTaughtCohort(db, actor, cohortId);
   return { cohort, quizzes: await analyseQuizzes(db, cohort.id, bank, "") };
+}
+
+/** Per lesson quiz, how many of the cohort's learners have submitted it (for choosing a quiz). One cheap query. */
+export async function countQuizTakers(
+  db: Db,
+  actor: Actor,
+  cohortId: string,
+): Promise<{ cohort: TaughtCohort; takers: Map<string, number> }> {
+  const cohort = await findTaughtCohort(db, actor, cohortId);
+  const rows = await db.quizAttempt.groupBy({
+    by: ["quizSlug", "userId"],
+    where: {
+      kind: "lesson",
+      status: "submitted",
+      user: { memberships: { some: { cohortId: cohort.id, role: "learner" } } },
+    },
+  });
+  const takers = new Map<string, number>();
+  for (const row of rows) takers.set(row.quizSlug, (takers.get(row.quizSlug) ?? 0) + 1);
+  return { cohort, takers };
+}
+
+/**
+ * One quiz's item analysis for a cohort this instructor teaches. The page shows one quiz at a time:
+ * a quiz is the unit the statistics belong to, and it keeps the work per page proportional to one
+ * quiz's responses rather than the whole course's.
+ */
+export async function loadQuizItemAnalysis(
+  db: Db,
+  actor: Actor,
+  cohortId: string,
+  bank: QuizBank,
+  quizSlug: string,
+): Promise<QuizItems> {
+  const cohort = await findTaughtCohort(db, actor, cohortId);
+  const quiz = bank.find((candidate) => candidate.lesson === quizSlug);
+  if (!quiz) throw new NotFoundError("There is no such lesson quiz.");
+  const [analysed] = await analyseQuizzes(db, cohort.id, [quiz], quiz.lesson);
+  return analysed!;
 }
 
 export type AcceptedAnswerView = {

@@ -48,7 +48,7 @@ export default async function QuestionAnalysisPage({ params, searchParams }: Pro
     <article aria-labelledby="question-heading" className="max-w-4xl">
       <p className="text-sm">
         <Link
-          href={`${itemsPath(cohortId)}#quiz-${quiz.slug}`}
+          href={`${itemsPath(cohortId)}?quiz=${quiz.slug}`}
           className="text-accent underline underline-offset-2"
         >
           Item analysis
