@@ -118,7 +118,8 @@ test("reaching the end completes a lesson, and the course map says where to cont
 
   // Opened, not finished: the visit is saved by a server action (a POST to the page's URL).
   const visitSaved = page.waitForResponse(
-    (response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/learn/logging",
+    (response) =>
+      response.request().method() === "POST" && new URL(response.url()).pathname === "/learn/logging",
   );
   await page.goto("/learn/logging");
   await visitSaved;

@@ -239,7 +239,10 @@ test("practice pages pass axe", async ({ page }) => {
   await expectNoAxeViolations(page, "/practice/health-checks");
 });
 
-test("answers given while offline wait, survive a reload, and save when the connection returns", async ({ page, context }) => {
+test("answers given while offline wait, survive a reload, and save when the connection returns", async ({
+  page,
+  context,
+}) => {
   const quizPage = new QuizPage(page);
   await quizPage.start("monitoring", "check");
   const first = page.locator("[data-question-type='true-false']").first();

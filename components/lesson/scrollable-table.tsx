@@ -6,7 +6,7 @@ import type { ComponentProps } from "react";
  */
 export function ScrollableTable(props: ComponentProps<"table">) {
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label="Table, scrolls sideways">
+    <div className="table-scroll" tabIndex={0}>
       <table {...props} />
     </div>
   );
