@@ -3,6 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { demoInstructor, newLearner } from "./support/accounts";
 import { AuthPages } from "./support/auth-pages";
 import { expectNoAxeViolations } from "./support/axe";
+import { QuizPage } from "./support/quiz-page";
 
 // The demo instructor's walk through the seeded demo cohort (30 synthetic learners plus the demo
 // learner): roster → learner → grading → item analysis → exports, with axe on every page.
@@ -150,6 +151,70 @@ test("a learner joins the demo cohort by its link and appears on the roster", as
   await expect(page.getByTestId("roster-row")).toHaveCount(1);
   await expect(page.getByTestId("roster-row")).toContainText("0%");
   await instructorContext.close();
+});
+
+test("an interview answer graded in the queue: shown literally to the instructor, feedback seen by the learner", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const learner = newLearner();
+  const learnerContext = await browser.newContext();
+  const learnerPage = await learnerContext.newPage();
+  await new AuthPages(learnerPage).signUp(learner);
+  await learnerPage.waitForURL(/\/learn$/);
+  await learnerPage.goto("/join/GRACE234");
+  await learnerPage.getByRole("button", { name: `Join ${COHORT_NAME}` }).click();
+  await expect(learnerPage.getByRole("heading", { name: `You joined ${COHORT_NAME}` })).toBeVisible();
+
+  const quiz = new QuizPage(learnerPage);
+  await quiz.start("health-checks", "check");
+  const attemptUrl = learnerPage.url();
+  const hostile = "<img src=x onerror=alert(1)>";
+  await quiz
+    .question("hc-interview-probe-design")
+    .getByRole("textbox")
+    .fill(`Liveness checks only the process itself. ${hostile} Readiness checks the database.`);
+  await quiz.expectAllSaved();
+  await quiz.submit();
+
+  const instructorContext = await browser.newContext();
+  const page = await instructorContext.newPage();
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await signInAsInstructor(page);
+  const cohortPath = await openDemoCohort(page);
+  await page.goto(`${cohortPath}/grading`);
+  await page
+    .getByTestId("grading-queue")
+    .getByRole("link", { name: new RegExp(learner.name) })
+    .click();
+  await expect(page.getByTestId("learner-answer")).toContainText(hostile);
+  expect(await page.getByTestId("learner-answer").locator("img").count()).toBe(0);
+  const groups = page.getByTestId("grading-form").getByRole("radiogroup");
+  await groups.first().getByRole("radio", { name: "Full" }).check();
+  for (let index = 1; index < (await groups.count()); index += 1)
+    await groups.nth(index).getByRole("radio", { name: "None" }).check();
+  await page
+    .getByLabel("Overall comment (optional)")
+    .fill("Good split of liveness and readiness; now add timeouts.");
+  await page.getByRole("button", { name: /^Save( and next)?$/ }).click();
+  await expect(page.getByRole("button", { name: "Saving…" })).toHaveCount(0);
+  await expect(async () => {
+    await page.goto(`${cohortPath}/grading?filter=graded`);
+    await expect(page.getByTestId("grading-queue")).toContainText(learner.name, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  expect(dialogs).toEqual([]);
+  await instructorContext.close();
+
+  await learnerPage.goto(attemptUrl);
+  const review = learnerPage.getByTestId("instructor-review");
+  await expect(review).toContainText("From your instructor");
+  await expect(review).toContainText("Good split of liveness and readiness; now add timeouts.");
+  await expect(learnerPage.getByTestId("instructor-points")).toBeVisible();
+  await learnerContext.close();
 });
 
 test.describe("instructor pages in dark mode", () => {
