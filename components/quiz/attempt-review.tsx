@@ -4,6 +4,7 @@ import type { PublicQuestion } from "@/lib/questions/public-view";
 import { BLANK } from "@/lib/questions/schema";
 import { pointScoreLabel } from "@/lib/grading/rubric-grade";
 import { FeedbackView } from "./feedback-view";
+import { InlineText } from "@/components/ui/inline-text";
 
 function promptOf(question: PublicQuestion): string {
   switch (question.type) {
@@ -78,7 +79,7 @@ export function AttemptReview({ questions, feedback, reviews }: Props) {
           >
             <h2 className="font-semibold">
               <span className="mr-2 text-fg-muted">{index + 1}.</span>
-              {promptOf(question)}
+              <InlineText text={promptOf(question)} />
             </h2>
             {review && <InstructorReviewView review={review} />}
             {graded ? (

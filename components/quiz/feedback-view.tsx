@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { highlightRuns } from "@/lib/grading/interview";
 import type { QuestionFeedback } from "@/lib/questions/feedback";
+import { InlineText } from "@/components/ui/inline-text";
 
 function Verdict({ score }: { score: number }) {
   const label =
@@ -71,13 +72,15 @@ export function FeedbackView({
                 {option.correct ? "✓" : "·"}
               </span>
               <span>
-                <span className="font-medium">{option.text}</span>
+                <span className="font-medium">
+                  <InlineText text={option.text} />
+                </span>
                 <span className="text-fg-muted">
                   {" "}
                   — {option.correct ? "correct" : "incorrect"}
                   {option.selected ? ", you chose it" : ""}.
                 </span>{" "}
-                {option.why}
+                <InlineText text={option.why} />
               </span>
             </li>
           ))}
@@ -128,7 +131,9 @@ export function FeedbackView({
           </p>
         </div>
       )}
-      <p>{feedback.explanation}</p>
+      <p>
+        <InlineText text={feedback.explanation} />
+      </p>
       {feedback.debatable && (
         <p className="rounded border-l-4 border-warning bg-warning-soft p-2">
           <strong>About the chapter&apos;s key:</strong> {feedback.debatable}

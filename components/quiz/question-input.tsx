@@ -3,6 +3,7 @@ import { useId, type KeyboardEvent } from "react";
 import type { Answer } from "@/lib/grading/answer-schema";
 import { BLANK } from "@/lib/questions/schema";
 import type { PublicQuestion } from "@/lib/questions/public-view";
+import { InlineText } from "@/components/ui/inline-text";
 
 type Props = {
   question: PublicQuestion;
@@ -48,7 +49,7 @@ export function QuestionInput({ question, number, answer, disabled, onChange, on
   const legend = (text: string) => (
     <legend className="mb-2 font-semibold">
       <span className="mr-2 text-fg-muted">{number}.</span>
-      {text}
+      <InlineText text={text} />
     </legend>
   );
 
@@ -62,7 +63,7 @@ export function QuestionInput({ question, number, answer, disabled, onChange, on
           <p className="leading-9">
             {parts.map((part, index) => (
               <span key={index}>
-                {part}
+                <InlineText text={part} />
                 {index < parts.length - 1 && (
                   <input
                     type="text"
@@ -151,7 +152,7 @@ export function QuestionInput({ question, number, answer, disabled, onChange, on
                   <span aria-hidden="true" className="mr-2 font-mono text-fg-muted">
                     {LETTERS[index]}
                   </span>
-                  {option.text}
+                  <InlineText text={option.text} />
                 </span>
               </label>
             ))}

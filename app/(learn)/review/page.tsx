@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { listReviewCards } from "@/lib/progress/attempts";
 import { getQuestionsById } from "@/lib/questions/bank";
 import { isLeech } from "@/lib/review/schedule";
+import { InlineText } from "@/components/ui/inline-text";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -73,7 +74,9 @@ export default async function ReviewPage() {
                     · {card.reps} review{card.reps === 1 ? "" : "s"}
                     {isLeech(card) ? " · keeps slipping: reread the section" : ""}
                   </p>
-                  <p className="mt-1">{promptOf(entry.question)}</p>
+                  <p className="mt-1">
+                    <InlineText text={promptOf(entry.question)} />
+                  </p>
                 </li>
               );
             })}

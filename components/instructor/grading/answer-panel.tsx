@@ -2,6 +2,7 @@ import type { GradingItem } from "@/lib/instructor/grading";
 import { GRADING_FOCUS_ID } from "./focus-after-grading";
 import { formatWhen } from "./format";
 import { HighlightedAnswer } from "./highlighted-answer";
+import { InlineText } from "@/components/ui/inline-text";
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -12,7 +13,7 @@ export function AnswerPanel({ item }: { item: GradingItem }) {
       <div>
         <p className="text-sm text-fg-muted">{item.quizTitle}</p>
         <h2 id={GRADING_FOCUS_ID} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
-          {item.prompt}
+          <InlineText text={item.prompt} />
         </h2>
         <p className="mt-1 text-sm text-fg-muted">
           <span className="font-medium text-fg">{item.learnerName}</span> · submitted{" "}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { GradingFilter, QueueRow } from "@/lib/instructor/grading";
 import { formatWhen } from "./format";
+import { InlineText } from "@/components/ui/inline-text";
 
 type Props = {
   rows: QueueRow[];
@@ -33,7 +34,9 @@ export function QueueList({ rows, openId, hrefFor, filter, truncated }: Props) {
                   }`}
                 >
                   <span className="block font-medium text-fg">{row.learnerName}</span>
-                  <span className="line-clamp-2 block text-fg-muted">{row.prompt}</span>
+                  <span className="line-clamp-2 block text-fg-muted">
+                    <InlineText text={row.prompt} />
+                  </span>
                   <span className="mt-0.5 flex flex-wrap justify-between gap-x-2 text-xs text-fg-muted">
                     <time dateTime={row.submittedAt.toISOString()}>{formatWhen(row.submittedAt)}</time>
                     {row.gradedScore !== null && (

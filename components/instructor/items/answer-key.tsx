@@ -1,4 +1,5 @@
 import type { Question } from "@/lib/questions/schema";
+import { InlineText } from "@/components/ui/inline-text";
 
 /** The key as the bank has it (rendered on the server; this page is for the cohort's instructors only). */
 export function AnswerKey({ question }: { question: Question }) {
@@ -23,7 +24,7 @@ export function AnswerKey({ question }: { question: Question }) {
         <ul className="space-y-1">
           {question.options.map((option) => (
             <li key={option.id}>
-              <span className="font-mono">{option.id.toUpperCase()}.</span> {option.text}{" "}
+              <span className="font-mono">{option.id.toUpperCase()}.</span> <InlineText text={option.text} />{" "}
               {option.correct ? (
                 <strong className="text-success">(right)</strong>
               ) : (

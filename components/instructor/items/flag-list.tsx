@@ -1,4 +1,5 @@
 import type { ItemFlag } from "@/lib/analytics/flags";
+import { InlineText } from "@/components/ui/inline-text";
 
 /** Flags as a list; warnings carry a visible word too, so colour is not the only signal. */
 export function FlagList({ flags }: { flags: readonly ItemFlag[] }) {
@@ -16,7 +17,7 @@ export function FlagList({ flags }: { flags: readonly ItemFlag[] }) {
           data-testid={`flag-${flag.kind}`}
         >
           {flag.severity === "warning" && <span className="font-semibold">Check: </span>}
-          {flag.message}
+          <InlineText text={flag.message} />
         </li>
       ))}
     </ul>

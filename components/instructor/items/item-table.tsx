@@ -3,6 +3,7 @@ import { flaggedFirst, type ItemAnalysis } from "@/lib/analytics/quiz-analysis";
 import type { Question } from "@/lib/questions/schema";
 import { FlagList } from "./flag-list";
 import { decimal, excerpt, promptText, questionPath, TYPE_LABELS } from "./format";
+import { withoutCodeMarks } from "@/lib/text/inline-code";
 
 type Row = ItemAnalysis & { question: Question };
 
@@ -61,7 +62,7 @@ export function ItemTable({
                   href={questionPath(cohortId, row.questionId)}
                   className="text-accent underline underline-offset-2"
                 >
-                  {excerpt(promptText(row.question))}
+                  {excerpt(withoutCodeMarks(promptText(row.question)))}
                 </Link>
               </th>
               <td className="px-2 py-2 whitespace-nowrap">{TYPE_LABELS[row.type]}</td>

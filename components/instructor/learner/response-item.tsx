@@ -1,12 +1,13 @@
 import type { ResponseView } from "@/lib/instructor/learner-data";
 import { dateTime, points } from "./format";
+import { InlineText } from "@/components/ui/inline-text";
 
 /** One answer: learner text is rendered as text (React escapes it); whitespace is kept as typed. */
 export function ResponseItem({ response, index }: { response: ResponseView; index: number }) {
   return (
     <li className="rounded-lg border border-border p-3">
       <p className="text-sm font-medium">
-        {index + 1}. {response.question}
+        {index + 1}. <InlineText text={response.question} />
       </p>
       <dl className="mt-2 grid gap-x-3 gap-y-1 text-sm sm:grid-cols-[8rem_minmax(0,1fr)]">
         <dt className="text-fg-muted">Answer</dt>

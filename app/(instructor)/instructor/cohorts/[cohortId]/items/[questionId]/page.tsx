@@ -12,6 +12,8 @@ import { db } from "@/lib/db";
 import { requireTaughtCohort } from "@/lib/instructor/cohort-guard";
 import { loadQuestionItemAnalysis } from "@/lib/instructor/item-analysis-data";
 import { loadQuizzes } from "@/lib/questions/bank";
+import { withoutCodeMarks } from "@/lib/text/inline-code";
+import { InlineText } from "@/components/ui/inline-text";
 
 export const metadata: Metadata = { title: "Question analysis" };
 
@@ -56,7 +58,7 @@ export default async function QuestionAnalysisPage({ params, searchParams }: Pro
         <span className="text-fg-muted">/ {quiz.title}</span>
       </p>
       <h1 id="question-heading" className="mt-1 text-xl font-bold tracking-tight sm:text-2xl">
-        {excerpt(promptText(question), 70)}
+        {excerpt(withoutCodeMarks(promptText(question)), 70)}
       </h1>
       <p className="mt-1 text-sm text-fg-muted">
         {TYPE_LABELS[question.type]} · {quiz.learners === 1 ? "1 learner" : `${quiz.learners} learners`} took
@@ -78,7 +80,9 @@ export default async function QuestionAnalysisPage({ params, searchParams }: Pro
         <h2 id="prompt-heading" className="text-lg font-semibold">
           Question and key
         </h2>
-        <p className="mt-2 whitespace-pre-wrap">{promptText(question)}</p>
+        <p className="mt-2 whitespace-pre-wrap">
+          <InlineText text={promptText(question)} />
+        </p>
         <div className="mt-3 rounded-lg border border-border bg-bg-subtle p-3 text-sm">
           <AnswerKey question={bankQuestion} />
         </div>
