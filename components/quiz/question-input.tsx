@@ -4,6 +4,7 @@ import type { Answer } from "@/lib/grading/answer-schema";
 import { BLANK } from "@/lib/questions/schema";
 import type { PublicQuestion } from "@/lib/questions/public-view";
 import { InlineText } from "@/components/ui/inline-text";
+import { promptPieces } from "@/lib/text/inline-code";
 
 type Props = {
   question: PublicQuestion;
@@ -55,41 +56,47 @@ export function QuestionInput({ question, number, answer, disabled, onChange, on
 
   switch (question.type) {
     case "fill-in": {
-      const parts = question.prompt.split(BLANK);
+      const pieces = promptPieces(question.prompt, BLANK);
       const given = answer?.type === "fill-in" ? answer.blanks : [];
       return (
         <fieldset disabled={disabled}>
           {legend("Fill in the blanks")}
           <p className="leading-9">
-            {parts.map((part, index) => (
-              <span key={index}>
-                <InlineText text={part} />
-                {index < parts.length - 1 && (
-                  <input
-                    type="text"
-                    aria-label={`Blank ${index + 1} of ${parts.length - 1}`}
-                    autoComplete="off"
-                    spellCheck={false}
-                    value={given[index] ?? ""}
-                    onChange={(event) => {
-                      const blanks = Array.from(
-                        { length: question.blankCount },
-                        (_, blank) => given[blank] ?? "",
-                      );
-                      blanks[index] = event.target.value;
-                      onChange({ type: "fill-in", blanks }, false);
-                    }}
-                    onKeyDown={(event) => {
-                      if (event.key === "Enter") {
-                        event.preventDefault();
-                        onEnter();
-                      }
-                    }}
-                    className="mx-1 w-40 rounded border border-border bg-bg px-2 py-0.5 font-mono"
-                  />
-                )}
-              </span>
-            ))}
+            {pieces.map((piece, position) =>
+              piece.kind === "text" ? (
+                piece.code ? (
+                  <code key={position} className="inline-code">
+                    {piece.text}
+                  </code>
+                ) : (
+                  <span key={position}>{piece.text}</span>
+                )
+              ) : (
+                <input
+                  key={position}
+                  type="text"
+                  aria-label={`Blank ${piece.index + 1} of ${question.blankCount}`}
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={given[piece.index] ?? ""}
+                  onChange={(event) => {
+                    const blanks = Array.from(
+                      { length: question.blankCount },
+                      (_, blank) => given[blank] ?? "",
+                    );
+                    blanks[piece.index] = event.target.value;
+                    onChange({ type: "fill-in", blanks }, false);
+                  }}
+                  onKeyDown={(event) => {
+                    if (event.key === "Enter") {
+                      event.preventDefault();
+                      onEnter();
+                    }
+                  }}
+                  className="mx-1 w-40 max-w-full rounded border border-border bg-bg px-2 py-0.5 font-mono"
+                />
+              ),
+            )}
           </p>
         </fieldset>
       );
@@ -148,7 +155,7 @@ export function QuestionInput({ question, number, answer, disabled, onChange, on
                     onChange({ type: "multiple-choice", selected: next }, true);
                   }}
                 />
-                <span>
+                <span className="min-w-0 [overflow-wrap:anywhere]">
                   <span aria-hidden="true" className="mr-2 font-mono text-fg-muted">
                     {LETTERS[index]}
                   </span>

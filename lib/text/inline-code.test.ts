@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inlineCodeSegments, withoutCodeMarks } from "./inline-code";
+import { inlineCodeSegments, promptPieces, withoutCodeMarks } from "./inline-code";
 
 describe("inlineCodeSegments", () => {
   it("splits code spans from the text around them", () => {
@@ -36,5 +36,28 @@ describe("inlineCodeSegments", () => {
       { code: false, text: " tag" },
     ]);
     expect(withoutCodeMarks("Use `--init` or `tini`")).toBe("Use --init or tini");
+  });
+});
+
+describe("promptPieces", () => {
+  it("keeps a code span's type on both sides of a blank inside it", () => {
+    expect(promptPieces("In CI, `trivy image ___ --severity HIGH` fails; exit code ___.", "___")).toEqual([
+      { kind: "text", code: false, text: "In CI, " },
+      { kind: "text", code: true, text: "trivy image " },
+      { kind: "blank", index: 0 },
+      { kind: "text", code: true, text: " --severity HIGH" },
+      { kind: "text", code: false, text: " fails; exit code " },
+      { kind: "blank", index: 1 },
+      { kind: "text", code: false, text: "." },
+    ]);
+  });
+
+  it("numbers blanks in order, including adjacent and edge blanks", () => {
+    expect(promptPieces("___ and ___", "___")).toEqual([
+      { kind: "blank", index: 0 },
+      { kind: "text", code: false, text: " and " },
+      { kind: "blank", index: 1 },
+    ]);
+    expect(promptPieces("`___`", "___")).toEqual([{ kind: "blank", index: 0 }]);
   });
 });

@@ -24,3 +24,22 @@ export function withoutCodeMarks(text: string): string {
     .map((segment) => segment.text)
     .join("");
 }
+
+export type PromptPiece = { kind: "text"; code: boolean; text: string } | { kind: "blank"; index: number };
+
+/**
+ * A fill-in prompt as text, code and blanks in reading order. Code spans are found over the whole
+ * prompt first, so a blank inside a command (`trivy image ___ --severity …`) keeps the command's
+ * code type on both sides of the input.
+ */
+export function promptPieces(prompt: string, blank: string): PromptPiece[] {
+  const pieces: PromptPiece[] = [];
+  let blanks = 0;
+  for (const segment of inlineCodeSegments(prompt)) {
+    segment.text.split(blank).forEach((text, position) => {
+      if (position > 0) pieces.push({ kind: "blank", index: blanks++ });
+      if (text !== "") pieces.push({ kind: "text", code: segment.code, text });
+    });
+  }
+  return pieces;
+}
