@@ -1,18 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError } from "@/lib/access";
+import type { Actor } from "@/lib/access";
+import type { Db } from "@/lib/db";
 import { createTestDatabase, testProviders, type TestDatabase } from "@/lib/testing/test-db";
-import { loadCohortItemAnalysis, loadQuestionItemAnalysis } from "./item-analysis-data";
-import {
-  choice,
-  fixtureBank,
-  insertAttempt,
-  itemCohort,
-  rawSqlDb,
-  truth,
-  typed,
-} from "./item-analysis-test-fixtures";
+import { loadQuestionItemAnalysis, loadQuizItemAnalysis, type QuizBank } from "./item-analysis-data";
+import { choice, fixtureBank, insertAttempt, itemCohort, truth, typed } from "./item-analysis-test-fixtures";
 
 const day = (n: number) => new Date(Date.UTC(2026, 0, n));
+
+/** Every quiz of the bank, loaded one at a time as the items page does. */
+async function everyQuiz(db: Db, actor: Actor, cohortId: string, bank: QuizBank) {
+  return {
+    quizzes: await Promise.all(
+      bank.map((quiz) => loadQuizItemAnalysis(db, actor, cohortId, bank, quiz.lesson)),
+    ),
+  };
+}
 
 describe.each(testProviders())("item analysis data (%s)", (provider) => {
   let database: TestDatabase;
@@ -112,19 +115,16 @@ describe.each(testProviders())("item analysis data (%s)", (provider) => {
     return people;
   }
 
-  let sql: ReturnType<typeof rawSqlDb>;
   beforeAll(async () => {
     database = await createTestDatabase(provider);
-    sql = rawSqlDb(database);
     setup = await seed();
   });
   afterAll(async () => {
-    await sql.close();
     await database.drop();
   });
 
   it("analyses each quiz from the cohort learners' first submitted lesson attempts", async () => {
-    const { quizzes } = await loadCohortItemAnalysis(sql.db, setup.teacher, setup.cohort.id, fixtureBank);
+    const { quizzes } = await everyQuiz(database.db, setup.teacher, setup.cohort.id, fixtureBank);
     expect(quizzes.map((quiz) => [quiz.slug, quiz.analysis.learners])).toEqual([
       ["signals", 5],
       ["logs", 0],
@@ -144,7 +144,7 @@ describe.each(testProviders())("item analysis data (%s)", (provider) => {
   });
 
   it("tallies typed answers by normalised key, with what scores now", async () => {
-    const { quizzes } = await loadCohortItemAnalysis(sql.db, setup.teacher, setup.cohort.id, fixtureBank);
+    const { quizzes } = await everyQuiz(database.db, setup.teacher, setup.cohort.id, fixtureBank);
     const analysis = quizzes[0]!.analysis.items[0]!.analysis;
     if (analysis.type !== "fill-in") throw new Error("expected a fill-in analysis");
     expect(analysis.blanks[0]!.rows.map((row) => [row.key, row.label, row.count, row.scores])).toEqual([
@@ -168,7 +168,7 @@ describe.each(testProviders())("item analysis data (%s)", (provider) => {
     });
     try {
       const result = await loadQuestionItemAnalysis(
-        sql.db,
+        database.db,
         setup.teacher,
         setup.cohort.id,
         "stop-signal",
@@ -201,35 +201,26 @@ describe.each(testProviders())("item analysis data (%s)", (provider) => {
   });
 
   it("refuses learners and instructors of other cohorts, and unknown cohorts or questions", async () => {
-    const { db } = sql;
+    const { db } = database;
     const { cohort, otherTeacher, learners } = setup;
-    await expect(loadCohortItemAnalysis(db, learners[0]!, cohort.id, fixtureBank)).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
-    await expect(loadCohortItemAnalysis(db, otherTeacher, cohort.id, fixtureBank)).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
+    await expect(everyQuiz(db, learners[0]!, cohort.id, fixtureBank)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(everyQuiz(db, otherTeacher, cohort.id, fixtureBank)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(
       loadQuestionItemAnalysis(db, learners[0]!, cohort.id, "stop-signal", fixtureBank),
     ).rejects.toBeInstanceOf(ForbiddenError);
     await expect(
       loadQuestionItemAnalysis(db, otherTeacher, cohort.id, "stop-signal", fixtureBank),
     ).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(
-      loadCohortItemAnalysis(db, setup.teacher, "no-such-cohort", fixtureBank),
-    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(everyQuiz(db, setup.teacher, "no-such-cohort", fixtureBank)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     await expect(
       loadQuestionItemAnalysis(db, setup.teacher, cohort.id, "no-such-question", fixtureBank),
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("sees the other cohort's learner only from that cohort", async () => {
-    const { quizzes } = await loadCohortItemAnalysis(
-      sql.db,
-      setup.otherTeacher,
-      setup.otherCohort.id,
-      fixtureBank,
-    );
+    const { quizzes } = await everyQuiz(database.db, setup.otherTeacher, setup.otherCohort.id, fixtureBank);
     expect(quizzes[0]!.analysis.learners).toBe(1);
     expect(quizzes[0]!.analysis.items[0]!.facility).toBe(0);
   });

@@ -25,7 +25,6 @@ export type QuizItems = {
 /** One response as the query returns it; a learner has one first attempt per quiz, so the attempt stands for the learner. */
 type ResponseRow = {
   attemptId: string;
-  quizSlug: string;
   questionId: string;
   /** overrideScore ?? score: an instructor's override is the score that counts. */
   score: number;
@@ -40,7 +39,6 @@ type ResponseRow = {
  * explanations and the key), so it measures the questions rather than the learners' memory of them.
  * Only the columns the statistics need; interview answers (long free text, not tallied) come back
  * null — stored answers are JSON with "type" first (AnswerSchema output), hence the prefix test.
- * An empty `quizSlug` means every quiz.
  */
 async function firstAttemptResponses(db: Db, cohortId: string, quizSlug: string): Promise<ResponseRow[]> {
   return db.$queryRaw<ResponseRow[]>`
@@ -50,9 +48,9 @@ async function firstAttemptResponses(db: Db, cohortId: string, quizSlug: string)
       FROM "QuizAttempt" a
       JOIN "CohortMembership" m ON m."userId" = a."userId" AND m."cohortId" = ${cohortId} AND m."role" = 'learner'
       WHERE a."kind" = 'lesson' AND a."status" = 'submitted'
-        AND (${quizSlug} = '' OR a."quizSlug" = ${quizSlug})
+        AND a."quizSlug" = ${quizSlug}
     )
-    SELECT f."id" AS "attemptId", f."quizSlug", r."questionId",
+    SELECT f."id" AS "attemptId", r."questionId",
            COALESCE(r."overrideScore", r."score", 0) AS "score",
            CASE WHEN r."answer" LIKE '{"type":"interview"%' THEN NULL ELSE r."answer" END AS "answer"
     FROM firsts f
@@ -109,41 +107,18 @@ function quizResponses(questions: readonly Question[], rows: readonly ResponseRo
   return [...byLearner.values()];
 }
 
-async function analyseQuizzes(db: Db, cohortId: string, quizzes: QuizBank, quizSlug: string) {
-  const fillInIds = quizzes.flatMap((quiz) =>
-    quiz.questions.filter((question) => question.type === "fill-in").map((question) => question.id),
-  );
+/** One quiz's learner × question analysis for a cohort, with accepted answers merged into the key. */
+async function analyseQuizItems(db: Db, cohortId: string, quiz: QuizFile): Promise<QuizItems> {
+  const fillInIds = quiz.questions
+    .filter((question) => question.type === "fill-in")
+    .map((question) => question.id);
   const [rows, accepted] = await Promise.all([
-    firstAttemptResponses(db, cohortId, quizSlug),
+    firstAttemptResponses(db, cohortId, quiz.lesson),
     loadAcceptedAnswers(db, fillInIds),
   ]);
-
-  const rowsByQuiz = new Map<string, ResponseRow[]>();
-  for (const row of rows) {
-    const list = rowsByQuiz.get(row.quizSlug);
-    if (list) list.push(row);
-    else rowsByQuiz.set(row.quizSlug, [row]);
-  }
-  const out = quizzes.map((quiz): QuizItems => {
-    const questions = quiz.questions.map((question) => withAcceptedAnswers(question, accepted));
-    const analysis = analyseQuiz({
-      questions,
-      rows: quizResponses(questions, rowsByQuiz.get(quiz.lesson) ?? []),
-    });
-    return { slug: quiz.lesson, title: quiz.title, questions, analysis };
-  });
-  return out;
-}
-
-/** Item analysis of every quiz for a cohort this instructor teaches (ForbiddenError / NotFoundError otherwise). */
-export async function loadCohortItemAnalysis(
-  db: Db,
-  actor: Actor,
-  cohortId: string,
-  bank: QuizBank,
-): Promise<{ cohort: TaughtCohort; quizzes: QuizItems[] }> {
-  const cohort = await findTaughtCohort(db, actor, cohortId);
-  return { cohort, quizzes: await analyseQuizzes(db, cohort.id, bank, "") };
+  const questions = quiz.questions.map((question) => withAcceptedAnswers(question, accepted));
+  const analysis = analyseQuiz({ questions, rows: quizResponses(questions, rows) });
+  return { slug: quiz.lesson, title: quiz.title, questions, analysis };
 }
 
 /** Per lesson quiz, how many of the cohort's learners have submitted it (for choosing a quiz). One cheap query. */
@@ -181,8 +156,7 @@ export async function loadQuizItemAnalysis(
   const cohort = await findTaughtCohort(db, actor, cohortId);
   const quiz = bank.find((candidate) => candidate.lesson === quizSlug);
   if (!quiz) throw new NotFoundError("There is no such lesson quiz.");
-  const [analysed] = await analyseQuizzes(db, cohort.id, [quiz], quiz.lesson);
-  return analysed!;
+  return analyseQuizItems(db, cohort.id, quiz);
 }
 
 export type AcceptedAnswerView = {
@@ -215,8 +189,8 @@ export async function loadQuestionItemAnalysis(
   const cohort = await findTaughtCohort(db, actor, cohortId);
   const quiz = bank.find((candidate) => candidate.questions.some((question) => question.id === questionId));
   if (!quiz) throw new NotFoundError("There is no such question in the lesson quizzes.");
-  const [[analysed], accepted] = await Promise.all([
-    analyseQuizzes(db, cohort.id, [quiz], quiz.lesson),
+  const [analysed, accepted] = await Promise.all([
+    analyseQuizItems(db, cohort.id, quiz),
     db.acceptedAnswer.findMany({
       where: { questionId },
       select: {
@@ -229,13 +203,13 @@ export async function loadQuestionItemAnalysis(
       orderBy: [{ blankIndex: "asc" }, { createdAt: "asc" }],
     }),
   ]);
-  const index = analysed!.questions.findIndex((question) => question.id === questionId);
+  const index = analysed.questions.findIndex((question) => question.id === questionId);
   return {
     cohort,
-    quiz: { slug: quiz.lesson, title: quiz.title, learners: analysed!.analysis.learners },
-    question: analysed!.questions[index]!,
+    quiz: { slug: quiz.lesson, title: quiz.title, learners: analysed.analysis.learners },
+    question: analysed.questions[index]!,
     bankQuestion: quiz.questions[index]!,
-    item: analysed!.analysis.items[index]!,
+    item: analysed.analysis.items[index]!,
     accepted: accepted.map(({ addedBy, ...row }) => ({ ...row, addedBy: addedBy.name })),
   };
 }

@@ -1,6 +1,6 @@
-import { createDb, type Db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { QuizFileSchema } from "@/lib/questions/schema";
-import { insertUser, type TestDatabase } from "@/lib/testing/test-db";
+import { insertUser } from "@/lib/testing/test-db";
 import type { QuizBank } from "./item-analysis-data";
 
 /** A two-quiz bank for the item-analysis tests (the real bank changes as content grows). */
@@ -143,16 +143,3 @@ export async function insertAttempt(
 export const typed = (text: string) => ({ type: "fill-in", blanks: [text] });
 export const truth = (value: boolean) => ({ type: "true-false", value });
 export const choice = (...selected: string[]) => ({ type: "multiple-choice", selected });
-
-/**
- * A client whose raw SQL sees the test's tables. Prisma qualifies model queries with `?schema=`, but
- * raw queries run in the connection's search_path, which the PostgreSQL test schemas do not set
- * (production uses the default "public" schema). The connection's `options` sets it, as lib/db.ts
- * should for any URL with a schema. Close it with $disconnect().
- */
-export function rawSqlDb(database: TestDatabase): { db: Db; close: () => Promise<void> } {
-  if (database.provider === "sqlite") return { db: database.db, close: async () => {} };
-  const schema = new URL(database.url).searchParams.get("schema") ?? "public";
-  const db = createDb(`${database.url}&options=${encodeURIComponent(`-c search_path="${schema}"`)}`);
-  return { db, close: () => db.$disconnect() };
-}
