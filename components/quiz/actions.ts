@@ -101,7 +101,8 @@ async function prepareAnswer(input: unknown) {
   const learner = await currentLearner();
   if (!learner) return failWith("Your session has ended; reload the page to continue.");
   const { attemptId, questionId, answer } = parsed.data;
-  const found = (await questionsOf([questionId])).get(questionId);
+  // The bank alone says whether the answer fits; accepted answers matter only where it is graded.
+  const found = (await getQuestionsById([questionId])).get(questionId);
   if (!found || found.question.type !== answer.type)
     return failWith("That answer does not fit this question.");
   return { ok: true as const, value: { learner, attemptId, questionId, answer, found } };
@@ -128,8 +129,9 @@ export async function saveAnswer(input: unknown): Promise<ActionResult<{ savedAt
 export async function checkAnswer(input: unknown): Promise<ActionResult<QuestionFeedback>> {
   const prepared = await prepareAnswer(input);
   if (!prepared.ok) return prepared;
-  const { learner, attemptId, questionId, answer, found } = prepared.value;
+  const { learner, attemptId, questionId, answer } = prepared.value;
   try {
+    const found = (await questionsOf([questionId])).get(questionId)!;
     const graded = gradeAnswer(found.question, answer);
     const feedback = feedbackFor(found.question, graded, found.quiz, textOf(answer));
     await recordPracticeCheck(db(), learner, attemptId, questionId, {

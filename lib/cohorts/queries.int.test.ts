@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError, type Actor } from "@/lib/access";
 import { createTestDatabase, insertUser, testProviders, type TestDatabase } from "@/lib/testing/test-db";
+import { findTaughtCohort } from "@/lib/instructor/cohort-access";
 import { isWellFormedJoinCode, newJoinCode } from "./join-code";
-import {
-  assertTeaches,
-  createCohort,
-  joinCohort,
-  listCohortLearners,
-  listMyCohorts,
-  listTaughtCohorts,
-  previewJoin,
-} from "./queries";
+import { createCohort, joinCohort, listMyCohorts, listTaughtCohorts, previewJoin } from "./queries";
 
 describe.each(testProviders())("cohort queries (%s)", (provider) => {
   let t: TestDatabase;
@@ -185,7 +178,8 @@ describe.each(testProviders())("cohort queries (%s)", (provider) => {
     );
   });
 
-  describe("assertTeaches and listCohortLearners", () => {
+  // The one access check of instructor pages, routes and actions (lib/instructor/cohort-access.ts).
+  describe("findTaughtCohort", () => {
     async function twoCohorts() {
       const teacherA = await actor("instructor");
       const teacherB = await actor("instructor");
@@ -194,63 +188,51 @@ describe.each(testProviders())("cohort queries (%s)", (provider) => {
       return { teacherA, teacherB, cohortA, cohortB };
     }
 
-    it("lists the learners of a cohort the actor teaches, by name, without instructors", async () => {
-      const { teacherA, cohortA, cohortB } = await twoCohorts();
-      const cid = await actor("learner", "Learner Cid");
-      const ana = await actor("learner", "Learner Ana");
-      const bea = await actor("learner", "Learner Bea");
-      for (const learner of [cid, ana, bea]) await joinCohort(t.db, learner, cohortA.joinCode);
-      await joinCohort(t.db, await actor("learner", "Learner Elsewhere"), cohortB.joinCode);
-      await joinCohort(t.db, await actor("instructor", "Aaron Co-teacher"), cohortA.joinCode);
-
-      await expect(assertTeaches(t.db, teacherA, cohortA.id)).resolves.toBeUndefined();
-      const learners = await listCohortLearners(t.db, teacherA, cohortA.id);
-      expect(learners.map((learner) => learner.name)).toEqual(["Learner Ana", "Learner Bea", "Learner Cid"]);
-      expect(learners[0]).toEqual({
-        id: ana.id,
-        name: "Learner Ana",
-        email: `${ana.id}@example.test`,
-        joinedAt: expect.any(Date),
-      });
+    it("finds a cohort its creator and a co-teacher who joined by code teach", async () => {
+      const { teacherA, cohortA } = await twoCohorts();
+      const coTeacher = await actor("instructor", "Aaron Co-teacher");
+      await joinCohort(t.db, coTeacher, cohortA.joinCode);
+      for (const teacher of [teacherA, coTeacher])
+        await expect(findTaughtCohort(t.db, teacher, cohortA.id)).resolves.toMatchObject({
+          id: cohortA.id,
+          name: "Cohort A",
+          joinCode: cohortA.joinCode,
+        });
     });
 
     it("refuses the instructor of cohort A access to cohort B", async () => {
       const { teacherA, cohortB } = await twoCohorts();
       await joinCohort(t.db, await actor("learner"), cohortB.joinCode);
-      await expect(assertTeaches(t.db, teacherA, cohortB.id)).rejects.toThrow(
-        new ForbiddenError("You do not teach this cohort"),
+      await expect(findTaughtCohort(t.db, teacherA, cohortB.id)).rejects.toThrow(
+        new ForbiddenError("You do not teach this cohort."),
       );
-      await expect(listCohortLearners(t.db, teacherA, cohortB.id)).rejects.toBeInstanceOf(ForbiddenError);
     });
 
     it("refuses a learner, even a member of the cohort", async () => {
       const { cohortA } = await twoCohorts();
       const learner = await actor("learner");
       await joinCohort(t.db, learner, cohortA.joinCode);
-      await expect(assertTeaches(t.db, learner, cohortA.id)).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(listCohortLearners(t.db, learner, cohortA.id)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(findTaughtCohort(t.db, learner, cohortA.id)).rejects.toBeInstanceOf(ForbiddenError);
     });
 
     it("refuses an actor who is no longer an instructor, even in a cohort they created", async () => {
       const { teacherA, cohortA } = await twoCohorts();
       const demoted: Actor = { ...teacherA, role: "learner" };
-      await expect(assertTeaches(t.db, demoted, cohortA.id)).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(listCohortLearners(t.db, demoted, cohortA.id)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(findTaughtCohort(t.db, demoted, cohortA.id)).rejects.toBeInstanceOf(ForbiddenError);
     });
 
-    it("refuses an instructor whose role in the cohort is learner, and a cohort that does not exist", async () => {
+    it("refuses an instructor whose role in the cohort is learner; a cohort that does not exist is not found", async () => {
       const { teacherA, cohortA } = await twoCohorts();
       // Promoted after joining as a learner: the platform role alone does not grant access.
       const promoted = await actor("learner");
       await joinCohort(t.db, promoted, cohortA.joinCode);
       await expect(
-        listCohortLearners(t.db, { ...promoted, role: "instructor" }, cohortA.id),
+        findTaughtCohort(t.db, { ...promoted, role: "instructor" }, cohortA.id),
       ).rejects.toBeInstanceOf(ForbiddenError);
-      await expect(listCohortLearners(t.db, teacherA, "no-such-cohort")).rejects.toBeInstanceOf(
-        ForbiddenError,
-      );
+      await expect(findTaughtCohort(t.db, teacherA, "no-such-cohort")).rejects.toBeInstanceOf(NotFoundError);
     });
   });
+
   describe("previewJoin", () => {
     it("names the cohort for a typed code and says whether the actor is already in it, without joining", async () => {
       const cohort = await createCohort(t.db, await actor("instructor"), "Preview");

@@ -131,25 +131,6 @@ function asMemberRole(role: string): "learner" | "instructor" {
   return role === "instructor" ? "instructor" : "learner";
 }
 
-/** Throws unless the actor teaches this cohort: the check every instructor read goes through. */
-export async function assertTeaches(db: Db, actor: Actor, cohortId: string): Promise<void> {
-  if (actor.role !== "instructor") throw new ForbiddenError("Only instructors can view cohort data");
-  const membership = await db.cohortMembership.findUnique({
-    where: { cohortId_userId: { cohortId, userId: actor.id } },
-  });
-  if (membership?.role !== "instructor") throw new ForbiddenError("You do not teach this cohort");
-}
-
-export async function listCohortLearners(db: Db, actor: Actor, cohortId: string) {
-  await assertTeaches(db, actor, cohortId);
-  const memberships = await db.cohortMembership.findMany({
-    where: { cohortId, role: "learner" },
-    include: { user: { select: { id: true, name: true, email: true } } },
-    orderBy: { user: { name: "asc" } },
-  });
-  return memberships.map((membership) => ({ ...membership.user, joinedAt: membership.joinedAt }));
-}
-
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }

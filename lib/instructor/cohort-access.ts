@@ -25,11 +25,12 @@ export async function findTaughtCohort(db: Db, actor: Actor, cohortId: string): 
   return { id: cohort.id, name: cohort.name, joinCode: cohort.joinCode, createdAt: cohort.createdAt };
 }
 
-/** The learner, if they belong to this cohort (as a learner). Instructor pages about one learner check both. */
-export async function assertLearnerInCohort(db: Db, cohortId: string, learnerId: string): Promise<void> {
+/** The learner's membership of this cohort, with who they are; NotFoundError unless they are in it as a learner. */
+export async function findCohortLearner(db: Db, cohortId: string, learnerId: string) {
   const membership = await db.cohortMembership.findUnique({
     where: { cohortId_userId: { cohortId, userId: learnerId } },
-    select: { role: true },
+    select: { role: true, joinedAt: true, user: { select: { id: true, name: true, email: true } } },
   });
   if (membership?.role !== "learner") throw new NotFoundError("That learner is not in this cohort.");
+  return { joinedAt: membership.joinedAt, user: membership.user };
 }

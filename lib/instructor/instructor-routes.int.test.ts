@@ -99,7 +99,8 @@ describe("instructor routes over HTTP", () => {
     for (const path of ["/instructor", ...cohortPages()]) {
       const response = await get(path);
       expect(response.status, path).toBe(307);
-      expect(response.headers.get("location"), path).toContain(`/sign-in?next=`);
+      // Back to the page asked for after signing in, not to the cohort's roster.
+      expect(response.headers.get("location"), path).toContain(`/sign-in?next=${encodeURIComponent(path)}`);
     }
     for (const path of csvRoutes()) {
       const response = await get(path);

@@ -6,7 +6,7 @@ import { getLab } from "@/lib/labs/catalog";
 import type { CheckResult } from "@/lib/labs/result-types";
 import { getQuestionsById, loadQuizzes } from "@/lib/questions/bank";
 import type { Question } from "@/lib/questions/schema";
-import { assertLearnerInCohort, findTaughtCohort, type TaughtCohort } from "./cohort-access";
+import { findCohortLearner, findTaughtCohort, type TaughtCohort } from "./cohort-access";
 import { answerText, feedbackLines, questionText } from "./learner-answers";
 import { reviewHealth, type ReviewHealth } from "./learner-review-health";
 import { groupByDay, timelineEvents, type TimelineDay } from "./learner-timeline";
@@ -76,13 +76,9 @@ export async function loadLearnerDetail(
   now = new Date(),
 ): Promise<LearnerDetail> {
   const cohort = await findTaughtCohort(db, actor, cohortId);
-  await assertLearnerInCohort(db, cohortId, learnerId);
+  const membership = await findCohortLearner(db, cohortId, learnerId);
 
-  const [membership, lessonRows, attemptRows, labRows, cards] = await Promise.all([
-    db.cohortMembership.findUniqueOrThrow({
-      where: { cohortId_userId: { cohortId, userId: learnerId } },
-      select: { joinedAt: true, user: { select: { id: true, name: true, email: true } } },
-    }),
+  const [lessonRows, attemptRows, labRows, cards] = await Promise.all([
     db.lessonProgress.findMany({
       where: { userId: learnerId },
       select: { lessonSlug: true, completedAt: true, lastSeenAt: true },

@@ -11,6 +11,7 @@ import {
   recordCommentUse,
   removeComment,
   type CommentBankEntry,
+  CommentTextSchema,
 } from "@/lib/instructor/comment-bank";
 import { gradeResponseByRubric } from "@/lib/progress/instructor-review";
 
@@ -57,9 +58,7 @@ export async function saveRubricGrade(input: unknown): Promise<ActionResult<{ sc
 export async function saveBankComment(input: unknown): Promise<ActionResult<CommentBankEntry[]>> {
   const user = await currentUser();
   if (!user) return signedOut;
-  const parsed = z
-    .object({ text: z.string().max(5000, "A saved comment can be at most 500 characters.") })
-    .safeParse(input);
+  const parsed = z.object({ text: CommentTextSchema }).safeParse(input);
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? "Check the comment." };
   try {
     await addComment(db(), user, parsed.data.text);

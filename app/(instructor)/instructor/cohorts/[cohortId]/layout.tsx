@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { CohortTabs } from "@/components/instructor/cohort-tabs";
+import { currentUser } from "@/lib/auth/session";
 import { requireTaughtCohort } from "@/lib/instructor/cohort-guard";
 
 /** Cohort header and section tabs. Each page below checks access itself too: a layout is not a security boundary. */
@@ -11,6 +12,9 @@ export default async function CohortLayout({
   params: Promise<{ cohortId: string }>;
 }) {
   const { cohortId } = await params;
+  // Signed out: the page itself sends the visitor to sign-in with its own path to come back to
+  // (the layout does not know which section was asked for).
+  if (!(await currentUser())) return children;
   const { cohort } = await requireTaughtCohort(cohortId, `/instructor/cohorts/${cohortId}`);
   return (
     <>

@@ -25,15 +25,20 @@ export default async function RosterPage({ params }: Props) {
 
   if (rows.length === 0) {
     return (
-      <EmptyState title="No learners yet">
-        <p>
-          Learners join with the code{" "}
-          <span className="font-mono font-semibold text-fg">{cohort.joinCode}</span> or this link:
-        </p>
-        <p className="mt-2">
-          <JoinLink joinCode={cohort.joinCode} cohortName={cohort.name} />
-        </p>
-      </EmptyState>
+      <section aria-labelledby="roster-heading">
+        <h1 id="roster-heading" className="text-2xl font-bold tracking-tight">
+          Roster
+        </h1>
+        <EmptyState title="No learners yet">
+          <p>
+            Learners join with the code{" "}
+            <span className="font-mono font-semibold text-fg">{cohort.joinCode}</span> or this link:
+          </p>
+          <p className="mt-2">
+            <JoinLink joinCode={cohort.joinCode} cohortName={cohort.name} />
+          </p>
+        </EmptyState>
+      </section>
     );
   }
 

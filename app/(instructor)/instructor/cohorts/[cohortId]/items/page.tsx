@@ -65,7 +65,9 @@ export default async function ItemAnalysisPage({ params, searchParams }: Props) 
                     }`}
                   >
                     {quiz.title}
-                    <span className="ml-1 text-fg-muted">· {takers.get(quiz.lesson)} learners</span>
+                    <span className="ml-1 text-fg-muted">
+                      · {takers.get(quiz.lesson)} learner{takers.get(quiz.lesson) === 1 ? "" : "s"}
+                    </span>
                   </Link>
                 </li>
               );
