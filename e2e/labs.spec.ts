@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { newLearner } from "./support/accounts";
 import { AuthPages } from "./support/auth-pages";
 import { expectNoAxeViolations } from "./support/axe";
+import { encodeLabState } from "@/components/labs/lab-state";
 
 const CODE_LAB = "report-503-when-the-database-is-down";
 const CONFIG_LAB = "pick-healthcheck-flags";
@@ -251,3 +252,14 @@ for (const colorScheme of ["light", "dark"] as const) {
     await expectNoAxeViolations(page, `/labs/${CONFIG_LAB} (${colorScheme})`);
   });
 }
+
+test("a link whose experiment does not fit the lab says so and shows the lab's own scenario", async ({
+  page,
+}) => {
+  const state = encodeLabState({ code: "// mine", experiment: { durationSeconds: 5, faults: "lots" } });
+  await page.goto(`/labs/report-503-when-the-database-is-down?state=${state}`);
+  await expect(page.getByTestId("lab-message")).toHaveText(
+    "The experiment in this link does not fit this lab, so the lab's own scenario is shown instead.",
+  );
+  await expect(page.getByTestId("experiment-panel")).toHaveCount(0);
+});

@@ -1,6 +1,6 @@
 "use client";
 import dynamic from "next/dynamic";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { parseExperiment, type Experiment } from "@/lib/labs/experiment-schema";
 import { valueProblem } from "@/lib/labs/params-schema";
 import { revealSolution, submitLabSolution } from "./actions";
@@ -37,17 +37,17 @@ function startingParams(lab: PublicLab, initial: LabState | null): Record<string
   );
 }
 
-/** The experiment from a link when it fits this lab, else the lab's own scenario. */
+/** The experiment from a link when it fits this lab, else the lab's own scenario (and say so). */
 function startingExperiment(
   lab: PublicLab,
   initial: LabState | null,
-): { value: Experiment | null; open: boolean } {
-  if (!lab.experiment) return { value: null, open: false };
+): { value: Experiment | null; open: boolean; rejected: boolean } {
+  if (!lab.experiment) return { value: null, open: false, rejected: false };
   const fromUrl = initial && "experiment" in initial ? initial.experiment : undefined;
   const parsed = fromUrl === undefined ? null : parseExperiment(lab.experiment.target, fromUrl);
   return parsed?.ok
-    ? { value: parsed.experiment, open: true }
-    : { value: lab.experiment.defaults, open: false };
+    ? { value: parsed.experiment, open: true, rejected: false }
+    : { value: lab.experiment.defaults, open: false, rejected: parsed !== null };
 }
 
 const button =
@@ -61,11 +61,16 @@ export function LabWorkbench({ lab, initial, headingLevel = 2, syncUrl = true }:
     initial && "code" in initial ? initial.code : (lab.starterCode ?? ""),
   );
   const [params, setParams] = useState<Record<string, string>>(() => startingParams(lab, initial));
-  const [experiment, setExperiment] = useState(() => startingExperiment(lab, initial).value);
-  const [experimentOpen, setExperimentOpen] = useState(() => startingExperiment(lab, initial).open);
+  const [start] = useState(() => startingExperiment(lab, initial));
+  const [experiment, setExperiment] = useState(start.value);
+  const [experimentOpen, setExperimentOpen] = useState(start.open);
   const [shown, setShown] = useState<ShownResult | null>(null);
   const [busy, setBusy] = useState<"run" | "experiment" | "submit" | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(
+    start.rejected
+      ? "The experiment in this link does not fit this lab, so the lab's own scenario is shown instead."
+      : null,
+  );
   const [announcement, setAnnouncement] = useState("");
   const [hintsShown, setHintsShown] = useState(0);
   const [reveal, setReveal] = useState<RevealState>("idle");
@@ -93,8 +98,11 @@ export function LabWorkbench({ lab, initial, headingLevel = 2, syncUrl = true }:
     }),
   );
   const hasProblems = Object.values(paramProblems).some(Boolean);
-  const experimentCheck =
-    lab.experiment && experiment ? parseExperiment(lab.experiment.target, experiment) : null;
+  // Not on every keystroke in the editor: only when the experiment changes.
+  const experimentCheck = useMemo(
+    () => (lab.experiment && experiment ? parseExperiment(lab.experiment.target, experiment) : null),
+    [lab.experiment, experiment],
+  );
   const experimentProblems = experimentCheck && !experimentCheck.ok ? experimentCheck.problems : [];
 
   const numericParams = () =>

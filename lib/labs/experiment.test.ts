@@ -6,7 +6,12 @@ import type { ShutdownEvent } from "@/lib/sim/shutdown";
 import type { TimelineEvent } from "@/lib/sim/healthcheck";
 import { evaluateLab, SUBMISSION_CHECK_LABEL } from "./evaluate";
 import { defaultExperiment } from "./experiment";
-import { experimentTargetOf, type HealthExperiment, type ShutdownExperiment } from "./experiment-schema";
+import {
+  experimentTargetOf,
+  parseExperiment,
+  type HealthExperiment,
+  type ShutdownExperiment,
+} from "./experiment-schema";
 import { getPreset, presetsFor } from "./presets";
 import type { ExperimentOutcome, LabResult } from "./result-types";
 import { isCodeLab, type CodeLab } from "./schema";
@@ -221,5 +226,44 @@ describe("the graded checks are judged on the lab's own scenario, whatever the e
         detail: expect.stringContaining('Unrecognized key: "experiment"'),
       },
     ]);
+  });
+});
+
+describe("presets always give a valid experiment", () => {
+  const cases = LABS.filter(isCodeLab).flatMap((lab) => {
+    const target = experimentTargetOf(lab)!;
+    const base = defaultExperiment(lab);
+    // A learner may have removed the lab's faults and shortened the run (to 10 s, the least allowed)
+    // before picking a preset.
+    const short = "durationSeconds" in base ? { ...base, durationSeconds: 10, faults: [] } : base;
+    return presetsFor(target).map((preset) => [lab.slug, preset.id, target, preset, short] as const);
+  });
+
+  it.each(cases)("%s: %s on a short run", (_slug, _id, target, preset, short) => {
+    const applied = (preset.apply as (e: unknown) => unknown)(short);
+    expect(parseExperiment(target, applied)).toMatchObject({ ok: true });
+  });
+
+  it("a fault preset replaces the database fault but keeps the learner's other faults", () => {
+    const lab = LABS.find((candidate) => experimentTargetOf(candidate) === "health-docker")!;
+    const base = defaultExperiment(lab as Parameters<typeof defaultExperiment>[0]) as HealthExperiment;
+    const cacheFault = { dependency: "cache", mode: "down", fromSeconds: 5, toSeconds: 20 } as const;
+    const outage = getPreset("health-docker", "five-minute-outage")!;
+    const applied = outage.apply({ ...base, faults: [cacheFault, { ...cacheFault, dependency: "db" }] });
+    expect(applied.faults).toEqual([
+      cacheFault,
+      { dependency: "db", mode: "down", fromSeconds: 60, toSeconds: 360 },
+    ]);
+  });
+});
+
+describe("an experiment left at its defaults is the lab's own scenario", () => {
+  it.each(LABS.filter(isCodeLab).map((lab) => [lab.slug, lab] as const))("%s", (_slug, lab) => {
+    const submission = solutionSubmission(lab);
+    const plain = evaluateLab(lab, submission, quickjs);
+    const ran = evaluateLab(lab, submission, quickjs, { experiment: defaultExperiment(lab) });
+    if (!ran.experiment?.ok) throw new Error("the default experiment should be valid");
+    expect(ran.experiment.timeline).toEqual(plain.timeline);
+    expect(ran.experiment.summary).toEqual(plain.summary);
   });
 });

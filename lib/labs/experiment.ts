@@ -111,19 +111,32 @@ export function applyHealthExperiment(lab: HealthLab, experiment: HealthExperime
 }
 
 /**
- * The long requests start at t = 0 (keeping the lab's ids where they line up); the steady load
- * runs from one gap after 0 until SIGKILL is due at the latest, one connection per client when
- * keep-alive is on (each client sends about one request a second).
+ * Left as the lab has them, the lab's own requests and steady load are kept exactly, so an
+ * experiment at its defaults is the lab's scenario. Changed, the long requests start at t = 0
+ * (keeping the lab's ids where they line up) and the steady load runs from one gap after 0 until
+ * SIGKILL is due at the latest, one connection per client when keep-alive is on (each client sends
+ * about one request a second).
  */
 export function applyShutdownExperiment(lab: ShutdownLab, experiment: ShutdownExperiment): ShutdownLab {
   const { scenario } = lab;
-  const long = experiment.longRequestsSeconds.map((durationSeconds, index) => ({
-    id: scenario.requests[index]?.id ?? `long${index + 1}`,
-    atMs: 0,
-    durationMs: Math.round(durationSeconds * 1000),
-  }));
+  const labDefaults = defaultShutdownExperiment(lab);
+  const sameLongRequests =
+    experiment.keepAlive === labDefaults.keepAlive &&
+    experiment.longRequestsSeconds.join() === labDefaults.longRequestsSeconds.join();
+  const sameLoad =
+    scenario.traffic !== undefined &&
+    !experiment.keepAlive &&
+    experiment.requestsPerSecond === labDefaults.requestsPerSecond &&
+    experiment.requestMs === labDefaults.requestMs;
+  const long = sameLongRequests
+    ? scenario.requests
+    : experiment.longRequestsSeconds.map((durationSeconds, index) => ({
+        id: scenario.requests[index]?.id ?? `long${index + 1}`,
+        atMs: 0,
+        durationMs: Math.round(durationSeconds * 1000),
+      }));
   const stream: ShutdownLabScenario["requests"] = [];
-  if (experiment.requestsPerSecond > 0) {
+  if (!sameLoad && experiment.requestsPerSecond > 0) {
     const everyMs = Math.round(1000 / experiment.requestsPerSecond);
     const lastMs =
       (experiment.stopAtSeconds + experiment.preStopSeconds + experiment.gracePeriodSeconds) * 1000;
@@ -151,7 +164,7 @@ export function applyShutdownExperiment(lab: ShutdownLab, experiment: ShutdownEx
       launch: experiment.launch,
       stopAtMs: experiment.stopAtSeconds * 1000,
       requests: [...long, ...stream].sort((a, b) => a.atMs - b.atMs),
-      traffic: undefined,
+      traffic: sameLoad ? scenario.traffic : undefined,
     },
   };
 }

@@ -28,12 +28,23 @@ const withFlags =
   (docker: NonNullable<HealthExperiment["docker"]>) =>
   (experiment: HealthExperiment): HealthExperiment => ({ ...experiment, docker });
 
+type DatabaseFault = Omit<HealthExperiment["faults"][number], "dependency" | "toSeconds"> & {
+  /** A second, or "end" for a fault that lasts to the end of the run. */
+  toSeconds: number | "end";
+};
+
+/**
+ * Sets the database fault of the example and leaves the learner's other faults alone. The run is
+ * lengthened to `minDurationSeconds` when shorter, so the fault always fits inside it.
+ */
 const withDatabaseFault =
-  (fault: Omit<HealthExperiment["faults"][number], "dependency">, minDurationSeconds = 0) =>
+  (fault: DatabaseFault, minDurationSeconds: number) =>
   (experiment: HealthExperiment): HealthExperiment => {
     const durationSeconds = Math.max(experiment.durationSeconds, minDurationSeconds);
-    const toSeconds = Math.min(fault.toSeconds, durationSeconds);
-    return { ...experiment, durationSeconds, faults: [{ dependency: "db", ...fault, toSeconds }] };
+    const toSeconds =
+      fault.toSeconds === "end" ? durationSeconds : Math.min(fault.toSeconds, durationSeconds);
+    const others = experiment.faults.filter((existing) => existing.dependency !== "db");
+    return { ...experiment, durationSeconds, faults: [...others, { dependency: "db", ...fault, toSeconds }] };
   };
 
 const HEALTH_PRESETS: readonly HealthPreset[] = [
@@ -87,13 +98,7 @@ const HEALTH_PRESETS: readonly HealthPreset[] = [
     label: "A slow database: every query takes 2 s, from 60 s on",
     example:
       "the lesson's warning “One second is not much”: a 2-second check against a 1-second probe timeout",
-    apply: (experiment) =>
-      withDatabaseFault({
-        mode: "slow",
-        latencyMs: 2_000,
-        fromSeconds: 60,
-        toSeconds: experiment.durationSeconds,
-      })(experiment),
+    apply: withDatabaseFault({ mode: "slow", latencyMs: 2_000, fromSeconds: 60, toSeconds: "end" }, 120),
   },
   {
     id: "five-minute-outage",
@@ -108,8 +113,7 @@ const HEALTH_PRESETS: readonly HealthPreset[] = [
     label: "The database stops answering at 64 s and never recovers",
     example:
       "the lesson's worked timeline, where orders-api hangs at 64 s (there its event loop blocks; here every database call hangs)",
-    apply: (experiment) =>
-      withDatabaseFault({ mode: "hang", fromSeconds: 64, toSeconds: experiment.durationSeconds })(experiment),
+    apply: withDatabaseFault({ mode: "hang", fromSeconds: 64, toSeconds: "end" }, 120),
   },
 ];
 
