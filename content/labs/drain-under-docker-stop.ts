@@ -8,8 +8,9 @@ const lab: LabInput = {
   summary: "Write a SIGTERM handler that loses nothing within docker stop's 10 seconds.",
   goal:
     "docker stop sends SIGTERM at 0 s and SIGKILL at 10 s. Three requests are in flight that need 1, 3 and 6 more " +
-    "seconds. The load balancer in front polls /readyz every second and keeps sending a new request every 250 ms " +
-    "until two polls in a row fail. The starter code is the chapter's handler. Rewrite it so that no request is " +
+    "seconds. The load balancer in front checks /readyz actively, every second, and keeps sending a new request " +
+    "every 250 ms until two checks in a row fail. That takes an active health check: HAProxy (option httpchk), " +
+    "NGINX Plus (health_check) or a cloud load balancer; stock nginx only notices a refused connection. The starter code is the chapter's handler. Rewrite it so that no request is " +
     "dropped (cut while running) or refused (sent while nothing listens), and the process exits 0 on its own " +
     "before the 10-second deadline.",
   kind: "shutdown-code",
@@ -49,11 +50,11 @@ process.on("SIGTERM", () => {
   },
   hints: [
     "server.closeAllConnections() cuts the three requests in flight, and closing the listener at once refuses the requests the balancer is still sending. Both have to wait.",
-    "The balancer needs two failed polls, one second apart, to notice readiness turning 503. Keep listening a little longer than that (say 3 s) before server.close().",
+    "The balancer needs two failed health checks, one second apart, to notice readiness turning 503. Keep listening a little longer than that (say 3 s) before server.close().",
     "server.close(cb) calls back once the last in-flight request is done; close the database there, then process.exit(0). The 6-second request ends at 6 s, well before 10 s; a backstop timer under 10 s is good practice.",
   ],
   solution: {
-    code: `const DRAIN_DELAY_MS = 3000; // the balancer stops after 2 failed polls, 1 s apart
+    code: `const DRAIN_DELAY_MS = 3000; // the balancer stops after 2 failed checks, 1 s apart
 const FORCE_EXIT_MS = 9000;  // below docker stop's 10 s grace period
 let shuttingDown = false;
 
@@ -80,7 +81,7 @@ process.on("SIGTERM", () => {
 });
 `,
     explanation:
-      "Readiness turns 503 at 0 s; the balancer's polls at 1 s and 2 s fail and it sends nothing new after 2 s, so " +
+      "Readiness turns 503 at 0 s; the balancer's checks at 1 s and 2 s fail and it sends nothing new after 2 s, so " +
       "every request that arrived before then is served by the still-open listener. At 3 s server.close() stops " +
       "accepting and waits: A and B are long done, C ends at 6 s, the close callback closes the database (100 ms) " +
       "and the process exits 0 at about 6.1 s, with nearly 4 s to spare. Budget: drain delay (3 s) + longest request " +

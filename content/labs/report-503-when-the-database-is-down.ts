@@ -5,66 +5,81 @@ const lab: LabInput = {
   title: "Report 503 when the database is down",
   lesson: "health-checks",
   lessonSection: "liveness-and-readiness-endpoints-in-orders-api",
-  summary: "Make /health tell the truth: 200 while Postgres answers, 503 while it is down.",
+  summary: "Make /readyz tell the truth: 200 while Postgres answers, 503 while it is down, with /livez left shallow.",
   goal:
-    "orders-api runs under a Docker HEALTHCHECK that calls GET /health every 10 s (timeout 3 s, 3 retries). " +
-    "From 60 s to 150 s Postgres refuses connections. Change the handler so that Docker sees the outage: the " +
-    "container must be healthy before 60 s, marked unhealthy during the outage, and healthy again once the " +
-    "database is back. While it is down, /health should answer 503 Service Unavailable, not crash with a 500.",
+    "orders-api runs on Kubernetes with a readiness probe on /readyz and a liveness probe on /livez (every 10 s, " +
+    "timeout 2 s, 3 failures). From 60 s to 150 s Postgres refuses connections. Today /readyz always answers 200, " +
+    "so the Service keeps sending orders to a replica that cannot store them. Change /readyz so that the Pod is " +
+    "Ready before 60 s, leaves the Service during the outage and comes back once the database is back. While " +
+    "Postgres is down, /readyz should answer 503 Service Unavailable, not crash with a 500. Leave /livez shallow: " +
+    "a restart cannot fix the database, and on plain Docker the image's HEALTHCHECK calls /livez for that reason.",
   kind: "health-code",
   scenario: {
-    platform: "docker",
+    platform: "kubernetes",
     durationMs: 210_000,
     bootMs: 2_000,
     faults: [{ dependency: "db", fromMs: 60_000, toMs: 150_000, mode: "down" }],
-    path: "/health",
-    healthcheck: { intervalMs: 10_000, timeoutMs: 3_000, retries: 3 },
+    probes: {
+      liveness: { path: "/livez", timeoutSeconds: 2 },
+      readiness: { path: "/readyz", timeoutSeconds: 2 },
+    },
   },
   input: {
-    starterCode: `// GET /health, called by: HEALTHCHECK --interval=10s --timeout=3s --retries=3
-//   CMD curl -fsS http://127.0.0.1:3000/health || exit 1
+    starterCode: `// livenessProbe:  httpGet /livez  (period 10 s, timeout 2 s, failureThreshold 3)
+// readinessProbe: httpGet /readyz (period 10 s, timeout 2 s, failureThreshold 3)
 // Available: app.get(path, handler), db.ping(), cache.ping(), disk.free(), console.
-app.get("/health", (req, res) => {
-  res.status(200).json({ status: "healthy" });
+app.get("/livez", (req, res) => {
+  res.status(200).json({ status: "alive" }); // the process answers; a restart fixes nothing else
+});
+
+app.get("/readyz", (req, res) => {
+  res.status(200).json({ status: "ready" });
 });
 `,
   },
   hints: [
-    "A handler that always answers 200 only proves the event loop runs. Ask the database: db.ping() returns a promise that rejects while Postgres is down.",
-    "Make the handler async and await db.ping() inside try/catch. Without the catch the rejection becomes a 500 from the framework, which curl -f also reports as a failure, but says nothing useful.",
-    "In the catch branch answer res.status(503).json({ ... }). Docker needs 3 failures in a row (retries 3) before it marks the container unhealthy.",
+    "A readiness handler that always answers 200 only proves the event loop runs. Ask the database: db.ping() returns a promise that rejects while Postgres is down.",
+    "Make the /readyz handler async and await db.ping() inside try/catch. Without the catch the rejection becomes a 500 from the framework: the probe fails too, but nobody learns why.",
+    "In the catch branch answer res.status(503).json({ ... }). The kubelet needs 3 failed readiness probes in a row before it takes the Pod out of the Service.",
   ],
   solution: {
-    code: `app.get("/health", async (req, res) => {
+    code: `app.get("/livez", (req, res) => {
+  res.status(200).json({ status: "alive" });
+});
+
+app.get("/readyz", async (req, res) => {
   try {
     await db.ping();
-    res.status(200).json({ status: "ok" });
+    res.status(200).json({ status: "ready" });
   } catch (error) {
-    console.warn("health: database check failed:", error.message);
+    console.warn("readiness: database check failed:", error.message);
     res.status(503).json({ status: "unavailable", dependency: "postgres" });
   }
 });
 `,
     explanation:
-      "The handler awaits db.ping() and turns a rejection into 503, so curl -f exits 22 and Docker counts a failure. " +
-      "The probes at about 60, 70 and 80 s fail, and the third failure in a row marks the container unhealthy at " +
-      "about 80 s, 20 s into the outage. The first probe after 150 s succeeds, and one success is enough to be " +
-      "healthy again. Keep in mind that plain Docker only reports this: nothing restarts the container.",
+      "The readiness handler awaits db.ping() and turns a rejection into 503, which the kubelet counts as a failed " +
+      "probe. The readiness probes at about 60, 70 and 80 s fail, and the third failure in a row takes the Pod out " +
+      "of the Service's endpoints at about 80 s, 20 s into the outage. The first probe after 150 s succeeds, and one " +
+      "success puts it back. /livez never touches the database, so no liveness probe fails and the container keeps " +
+      "its connection pool and its in-flight work through the outage.",
   },
   checks: [
-    { type: "status-at", atMs: 59_000, status: "healthy", label: "Healthy before the outage (at 59 s)" },
-    { type: "becomes-unhealthy-between", fromMs: 60_000, toMs: 150_000, label: "Marked unhealthy during the outage" },
+    { type: "ready-at", atMs: 59_000, ready: true, label: "Ready before the outage (at 59 s)" },
+    { type: "ready-at", atMs: 120_000, ready: false, label: "Out of the Service during the outage (at 120 s)" },
     {
       type: "failing-probes",
+      probe: "readiness",
       fromMs: 60_000,
       toMs: 150_000,
       exitCode: 22,
       httpStatus: 503,
-      maxDurationMs: 3_000,
+      maxDurationMs: 1_999,
       atLeast: 3,
-      label: "During the outage /health answers 503",
+      label: "During the outage /readyz answers 503",
     },
-    { type: "becomes-healthy-between", fromMs: 150_000, toMs: 210_000, label: "Healthy again after the database returns" },
+    { type: "ready-at", atMs: 210_000, ready: true, label: "Back in the Service after the database returns" },
+    { type: "no-restarts", label: "The container is never restarted" },
   ],
 };
 

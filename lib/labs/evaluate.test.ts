@@ -4,6 +4,7 @@ import { LAB_FILES, LABS } from "@/content/labs";
 import { loadQuickJs } from "@/lib/sandbox/node-quickjs";
 import { CODE_CHECK_LABEL, evaluateLab, SUBMISSION_CHECK_LABEL } from "./evaluate";
 import { MAX_CODE_LENGTH, parseLab, type Lab } from "./schema";
+import { DOCKER_HANG_CODE_LAB, DOCKER_HEALTH_CODE_LAB } from "@/lib/testing/docker-health-labs";
 import { labBySlug, solutionSubmission, starterSubmission } from "./test-helpers";
 
 let quickjs: QuickJSWASMModule;
@@ -11,9 +12,11 @@ beforeAll(async () => {
   quickjs = await loadQuickJs();
 });
 
-const lab = (slug: string): Lab => labBySlug(LABS, slug);
+// The course's health-code labs run on Kubernetes; the Docker HEALTHCHECK path runs on test fixtures.
+const DOCKER_FIXTURES = [DOCKER_HEALTH_CODE_LAB, DOCKER_HANG_CODE_LAB].map(parseLab);
+const lab = (slug: string): Lab => labBySlug([...LABS, ...DOCKER_FIXTURES], slug);
 const FLAGS = "pick-healthcheck-flags";
-const REPORT_503 = "report-503-when-the-database-is-down";
+const REPORT_503 = DOCKER_HEALTH_CODE_LAB.slug;
 const DRAIN = "drain-under-docker-stop";
 const ROLLOUT = "zero-failure-rollout";
 const flags = (params: Record<string, number>) => ({ labSlug: FLAGS, params });
@@ -100,7 +103,7 @@ app.get("/health", async (req, res) => {
     res.status(503).send(error.message);
   }
 });`;
-    const result = run("hanging-dependency", slowRace);
+    const result = run(DOCKER_HANG_CODE_LAB.slug, slowRace);
     expect(result.passed).toBe(false);
     expect(result.checks[1]).toMatchObject({ passed: false, detail: expect.stringContaining("exit −1") });
   });

@@ -7,7 +7,8 @@ import {
   type HealthExperiment,
   type ShutdownExperiment,
 } from "./experiment-schema";
-import { isCodeLab } from "./schema";
+import { DOCKER_HEALTH_CODE_LAB } from "@/lib/testing/docker-health-labs";
+import { isCodeLab, parseLab } from "./schema";
 import { labBySlug } from "./test-helpers";
 
 const DOCKER: HealthExperiment = {
@@ -47,9 +48,12 @@ describe("every code lab's own scenario is a valid experiment", () => {
   });
 
   it("reads the lab's values into the controls' units", () => {
-    expect(defaultExperiment(labBySlug(LABS, "report-503-when-the-database-is-down") as never)).toEqual(
-      DOCKER,
-    );
+    expect(defaultExperiment(parseLab(DOCKER_HEALTH_CODE_LAB) as never)).toEqual(DOCKER);
+    expect(defaultExperiment(labBySlug(LABS, "report-503-when-the-database-is-down") as never)).toMatchObject({
+      durationSeconds: 210,
+      kubernetes: { periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 3 },
+      faults: [{ dependency: "db", mode: "down", fromSeconds: 60, toSeconds: 150 }],
+    });
     expect(defaultExperiment(labBySlug(LABS, "drain-under-docker-stop") as never)).toEqual(SHUTDOWN);
     expect(defaultExperiment(labBySlug(LABS, "keep-liveness-shallow") as never)).toMatchObject({
       durationSeconds: 420,

@@ -14,7 +14,8 @@ import {
 } from "./experiment-schema";
 import { getPreset, presetsFor } from "./presets";
 import type { ExperimentOutcome, LabResult } from "./result-types";
-import { isCodeLab, type CodeLab } from "./schema";
+import { DOCKER_HEALTH_CODE_LAB } from "@/lib/testing/docker-health-labs";
+import { isCodeLab, parseLab, type CodeLab } from "./schema";
 import { labBySlug, solutionSubmission, starterSubmission } from "./test-helpers";
 
 let quickjs: QuickJSWASMModule;
@@ -23,7 +24,8 @@ beforeAll(async () => {
 });
 
 const codeLab = (slug: string) => labBySlug(LABS, slug) as CodeLab;
-const REPORT_503 = codeLab("report-503-when-the-database-is-down");
+// The Docker HEALTHCHECK experiments run on a test fixture: the course's health-code labs run on Kubernetes.
+const REPORT_503 = parseLab(DOCKER_HEALTH_CODE_LAB) as CodeLab;
 const SHALLOW = codeLab("keep-liveness-shallow");
 const DRAIN = codeLab("drain-under-docker-stop");
 const EXIT = codeLab("exit-on-your-own-terms");
@@ -245,8 +247,7 @@ describe("presets always give a valid experiment", () => {
   });
 
   it("a fault preset replaces the database fault but keeps the learner's other faults", () => {
-    const lab = LABS.find((candidate) => experimentTargetOf(candidate) === "health-docker")!;
-    const base = defaultExperiment(lab as Parameters<typeof defaultExperiment>[0]) as HealthExperiment;
+    const base = defaultExperiment(REPORT_503) as HealthExperiment;
     const cacheFault = { dependency: "cache", mode: "down", fromSeconds: 5, toSeconds: 20 } as const;
     const outage = getPreset("health-docker", "five-minute-outage")!;
     const applied = outage.apply({ ...base, faults: [cacheFault, { ...cacheFault, dependency: "db" }] });

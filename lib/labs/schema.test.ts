@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { LAB_FILES, LABS } from "@/content/labs";
 import { LabSchema, parseLab, submissionSchemaFor, type LabInput } from "./schema";
+import { DOCKER_HEALTH_CODE_LAB } from "@/lib/testing/docker-health-labs";
 import { labBySlug } from "./test-helpers";
 
 const file = <K extends LabInput["kind"]>(slug: string, kind: K): Extract<LabInput, { kind: K }> => {
@@ -11,6 +12,7 @@ const file = <K extends LabInput["kind"]>(slug: string, kind: K): Extract<LabInp
 
 const report503 = () => file("report-503-when-the-database-is-down", "health-code");
 const liveness = () => file("keep-liveness-shallow", "health-code");
+const dockerCode = () => structuredClone(DOCKER_HEALTH_CODE_LAB) as Extract<LabInput, { kind: "health-code" }>;
 const flags = () => file("pick-healthcheck-flags", "healthcheck-flags");
 const prestop = () => file("prestop-sleep", "shutdown-config");
 
@@ -56,7 +58,7 @@ describe("LabSchema rejects broken lab files", () => {
   });
 
   it("checks must fit the platform: Docker status versus Kubernetes endpoints and probes", () => {
-    expect(problems({ ...report503(), checks: [{ type: "ready-at", atMs: 1_000, ready: true }] })).toContain(
+    expect(problems({ ...dockerCode(), checks: [{ type: "ready-at", atMs: 1_000, ready: true }] })).toContain(
       "checks.0: ready-at needs a Kubernetes scenario",
     );
     expect(problems({ ...liveness(), checks: [{ type: "never-unhealthy" }] })).toContain(
@@ -80,7 +82,7 @@ describe("LabSchema rejects broken lab files", () => {
   });
 
   it("a fault must end after it starts", () => {
-    const lab = report503();
+    const lab = dockerCode();
     if (lab.scenario.platform !== "docker") throw new Error("expected Docker");
     const scenario = {
       ...lab.scenario,
