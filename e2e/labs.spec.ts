@@ -7,9 +7,10 @@ import { encodeLabState } from "@/components/labs/lab-state";
 const CODE_LAB = "report-503-when-the-database-is-down";
 const CONFIG_LAB = "pick-healthcheck-flags";
 
-/** A correct /health handler on one line, so Monaco's auto-indent has nothing to change. */
+/** Correct /livez and /readyz handlers on one line, so Monaco's auto-indent has nothing to change. */
 const SOLUTION =
-  'app.get("/health", async (req, res) => { try { await db.ping(); res.status(200).json({ ok: true }); } ' +
+  'app.get("/livez", (req, res) => res.status(200).json({ ok: true })); ' +
+  'app.get("/readyz", async (req, res) => { try { await db.ping(); res.status(200).json({ ok: true }); } ' +
   "catch (error) { res.status(503).json({ ok: false }); } });";
 
 /** Selects everything in the Monaco editor and types `text` in its place. */
@@ -156,13 +157,13 @@ test("a code lab's experiment: a chapter example plus a fault, run and seen, nev
   const panel = page.getByTestId("experiment-panel");
   await expect(panel.getByRole("heading", { name: "Experiment: change the scenario" })).toBeVisible();
 
-  // The chapter example fills the HEALTHCHECK flags.
+  // The chapter example fills the probe settings.
   await panel
     .getByLabel("Example", { exact: true })
-    .selectOption({ label: "Check every 10 s, 3 s timeout, 30 s start period, 3 retries" });
+    .selectOption({ label: "Kubernetes' defaults: every 10 s, 1 s timeout, 3 failures" });
   await panel.getByRole("button", { name: "Use this example" }).click();
   await expect(panel.getByTestId("preset-status")).toContainText("Filled in the chapter example");
-  await expect(panel.getByLabel("--start-period (seconds)")).toHaveValue("30");
+  await expect(panel.getByLabel("timeoutSeconds")).toHaveValue("1");
 
   // The lab's outage becomes a database hang from 100 s to 160 s; out of bounds is caught in words first.
   const fault = panel.getByRole("group", { name: "Fault 1" });
@@ -177,15 +178,15 @@ test("a code lab's experiment: a chapter example plus a fault, run and seen, nev
   const experiment = page.getByTestId("experiment-result");
   await expect(experiment.getByTestId("result-source")).toHaveText("Experiment — not graded");
   await expect(experiment.getByTestId("experiment-description")).toContainText(
-    "Chapter example: the orders-api image of the lesson's worked timeline",
+    "Chapter example: Kubernetes' probe defaults",
   );
   await expect(experiment.getByTestId("experiment-description")).toContainText(
     "The database stops answering (calls hang) from 100 s until 160 s.",
   );
-  // The effect: the probes during the hang are killed at the 3 s timeout and the container turns unhealthy.
-  await expect(experiment.getByTestId("experiment-headline")).toContainText("unhealthy at");
+  // The effect: the readiness probes during the hang are abandoned at the 1 s timeout.
+  await expect(experiment.getByTestId("experiment-headline")).toContainText("probes failed");
   await expect(experiment.getByTestId("timeline-chart")).toBeVisible();
-  await expect(experiment.getByTestId("narration")).toContainText("timed out after 3s");
+  await expect(experiment.getByTestId("narration")).toContainText("timed out after 1s");
   // The grade is still judged on the lab's own scenario, where this handler passes.
   await expect(experiment.getByTestId("graded-checks")).toContainText(
     "Graded on the lab’s own scenario: 5 of 5 checks pass",
