@@ -189,7 +189,7 @@ test("a code lab's experiment: a chapter example plus a fault, run and seen, nev
   await expect(experiment.getByTestId("narration")).toContainText("timed out after 1s");
   // The grade is still judged on the lab's own scenario, where this handler passes.
   await expect(experiment.getByTestId("graded-checks")).toContainText(
-    "Graded on the lab’s own scenario: 5 of 5 checks pass",
+    "Graded on the lab’s own scenario: 6 of 6 checks pass",
   );
   await expect(page.getByTestId("lab-announcer")).toContainText("Experiment — not graded");
 
