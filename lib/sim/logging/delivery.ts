@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { describeIssues, LogOptionError } from "./files-schema";
 import { parseSize } from "./sizes";
 
 /**
@@ -14,18 +15,17 @@ import { parseSize } from "./sizes";
  * Time is integer µs; lines are sent one at a time in order.
  */
 const Ms = z.number().int().min(0);
-const BufferSize = z.union([
-  z.number().int().min(1),
-  z.string().transform((text, ctx) => {
-    try {
-      // max-buffer-size is parsed with RAMInBytes: binary units, 1m = 1 048 576.
-      return parseSize(text, 1024);
-    } catch (error) {
-      ctx.addIssue({ code: "custom", message: (error as Error).message });
-      return z.NEVER;
-    }
-  }),
-]);
+const BufferSize = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  try {
+    // max-buffer-size is parsed with RAMInBytes: binary units, 1m = 1 048 576.
+    const bytes = typeof value === "number" ? value : parseSize(value, 1024);
+    if (!Number.isInteger(bytes) || bytes < 1) throw new RangeError("must be a positive whole number of bytes");
+    return bytes;
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: (error as Error).message });
+    return z.NEVER;
+  }
+});
 
 export const DeliveryScenarioSchema = z.object({
   mode: z.enum(["blocking", "non-blocking"]).default("blocking"),
@@ -80,7 +80,9 @@ export type DeliveryResult = {
 };
 
 export function simulateDelivery(input: DeliveryScenarioInput): DeliveryResult {
-  const scenario = DeliveryScenarioSchema.parse(input);
+  const parsed = DeliveryScenarioSchema.safeParse(input);
+  if (!parsed.success) throw new LogOptionError(describeIssues(parsed.error.issues));
+  const scenario = parsed.data;
   const horizon = scenario.horizonMs * 1000;
   const blocking = scenario.mode === "blocking";
   // Blocking: the pipe holds the whole line and its newline; non-blocking: the ring counts

@@ -4,14 +4,16 @@ import { parseSize } from "./sizes";
 const Ms = z.number().int().min(0);
 
 /** A log option as Docker takes it: "10m", "512k", or a byte count. */
-const Size = z.union([z.number().int().min(1), z.string().transform((text, ctx) => {
+const Size = z.union([z.number(), z.string()]).transform((value, ctx) => {
   try {
-    return parseSize(text, 1000);
+    const bytes = typeof value === "number" ? value : parseSize(value, 1000);
+    if (!Number.isInteger(bytes) || bytes < 1) throw new RangeError("must be a positive whole number of bytes");
+    return bytes;
   } catch (error) {
     ctx.addIssue({ code: "custom", message: (error as Error).message });
     return z.NEVER;
   }
-})]);
+});
 
 export const LogPhaseSchema = z.object({
   /** null: until the horizon (last phase only). */
@@ -74,4 +76,9 @@ export function resolveFileOptions(scenario: LogFilesScenario): FileOptions {
   const compress = scenario.compress ?? true;
   if (compress && maxFile <= 1) throw new LogOptionError("compression cannot be enabled when max file count is 1");
   return { maxSize: scenario.maxSize ?? 20 * 1024 * 1024, maxFile, compress };
+}
+
+/** zod issues as one readable line: "maxSize: not a size: …; phases: …". */
+export function describeIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): string {
+  return issues.map((issue) => `${issue.path.map(String).join(".") || "scenario"}: ${issue.message}`).join("; ");
 }

@@ -1,4 +1,4 @@
-import { LogFilesScenarioSchema, resolveFileOptions, type FileOptions, type LogFilesScenario, type LogFilesScenarioInput } from "./files-schema";
+import { describeIssues, LogFilesScenarioSchema, LogOptionError, resolveFileOptions, type FileOptions, type LogFilesScenario, type LogFilesScenarioInput } from "./files-schema";
 import { jsonFileEntryBytes, localEntryBytes } from "./sizes";
 
 type LogFile = { bytes: number; firstLineAt: number; lastLineAt: number };
@@ -41,7 +41,9 @@ export type LogFilesResult = {
  * Lines within a phase are evenly spaced, so whole runs of lines are counted at once.
  */
 export function simulateLogFiles(input: LogFilesScenarioInput): LogFilesResult {
-  const scenario = LogFilesScenarioSchema.parse(input);
+  const parsed = LogFilesScenarioSchema.safeParse(input);
+  if (!parsed.success) throw new LogOptionError(describeIssues(parsed.error.issues));
+  const scenario = parsed.data;
   const options = resolveFileOptions(scenario);
   const entryBytes = scenario.phases.map((phase) =>
     scenario.driver === "json-file" ? jsonFileEntryBytes(phase.lineBytes) : localEntryBytes(phase.lineBytes),

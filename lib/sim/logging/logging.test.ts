@@ -84,7 +84,8 @@ describe("log files on disk", () => {
   it("rejects the option combinations the drivers reject", () => {
     expect(() => simulateLogFiles(steady({ compress: true }))).toThrow(/compress cannot be true/);
     expect(() => simulateLogFiles(steady({ driver: "local", maxFile: 1 }))).toThrow(/compression cannot be enabled/);
-    expect(() => simulateLogFiles(steady({ maxSize: "lots" }))).toThrow(/not a size/);
+    expect(() => simulateLogFiles(steady({ maxSize: "lots" }))).toThrow(/^maxSize: not a size: "lots"/);
+    expect(() => simulateDelivery({ linesPerSecond: -1, lineBytes: 10, collectorLinesPerSecond: 1, horizonMs: 1 })).toThrow(/^linesPerSecond:/);
   });
 
   it("the logging lab's shape: a week under 500 MB needs compression", () => {

@@ -126,6 +126,21 @@ describe("rate and increase (extrapolatedRate)", () => {
   });
 });
 
+describe("the *_over_time functions and abs", () => {
+  it("take plain statistics over the window's samples", () => {
+    // Gauge −2, 4, 7, 1 at 0, 15, 30, 45 s; [1m] at 45 s covers (−15, 45]: all four.
+    const store = storeOf([[{ __name__: "g", job: "a" }, [[0, -2], [15, 4], [30, 7], [45, 1]]]]);
+    const at45 = (q: string) => one(instantQuery(q, store, 45_000));
+    expect(at45("avg_over_time(g[1m])")).toBe(2.5);
+    expect(at45("max_over_time(g[1m])")).toBe(7);
+    expect(at45("min_over_time(g[1m])")).toBe(-2);
+    expect(at45("sum_over_time(g[1m])")).toBe(10);
+    // [30s] covers (15, 45]: 30 s and 45 s only.
+    expect(at45("count_over_time(g[30s])")).toBe(2);
+    expect(one(instantQuery("abs(g)", store, 0))).toBe(2);
+  });
+});
+
 describe("histogram_quantile", () => {
   it("interpolates linearly inside the bucket holding the rank", () => {
     // le 0.1: 50, 0.5: 90, +Inf: 100.
