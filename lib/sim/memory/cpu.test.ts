@@ -98,6 +98,31 @@ describe("CFS quota from --cpus", () => {
     expect(a.summary.p99Ms!).toBeGreaterThan(100);
   });
 
+  it("the CPU lab's shape: 40 requests/s of 10 ms need more than 0.4 CPU to keep p99 under 200 ms", () => {
+    // Demand is 0.4 CPU, but bursts (Poisson arrivals, exponential costs, seed 1) hit the quota:
+    // --cpus 0.5 is throttled in over half the periods and p99 is far above 200 ms; 0.6 passes.
+    const run = (cpus: number | null) =>
+      simulateCpu({ cpus, requestsPerSecond: 40, arrivals: "poisson", cost: "exponential", cpuMsPerRequest: 10, horizonMs: 600_000 })
+        .summary;
+    const half = run(0.5);
+    expect(half.p99Ms!).toBeGreaterThan(300);
+    expect(half.nrThrottled).toBeGreaterThan(half.nrPeriods / 2);
+    expect(run(0.6).p99Ms!).toBeLessThan(200);
+    // Without a quota nothing is throttled and p99 is lower still.
+    expect(run(null)).toMatchObject({ nrThrottled: 0, throttledMs: 0 });
+    expect(run(null).p99Ms!).toBeLessThan(run(0.6).p99Ms!);
+  });
+
+  it("a single Node thread cannot use more than one CPU: past --cpus 1 only more threads help", () => {
+    // 40 requests/s of 20 ms (exponential): ρ = 0.8 on one event loop, p99 ≈ 420 ms at any quota.
+    const run = (cpus: number, threads: number) =>
+      simulateCpu({ cpus, threads, requestsPerSecond: 40, arrivals: "poisson", cost: "exponential", cpuMsPerRequest: 20, horizonMs: 600_000 })
+        .summary.p99Ms!;
+    expect(run(2, 1)).toBe(run(1, 1));
+    expect(run(1, 1)).toBeGreaterThan(400);
+    expect(run(1.5, 2)).toBeLessThan(200);
+  });
+
   it("the windows add up to the summary", () => {
     const { samples, summary } = simulateCpu({ cpus: 0.7, requestsPerSecond: 40, arrivals: "poisson", horizonMs: 120_000 });
     expect(samples).toHaveLength(120);
