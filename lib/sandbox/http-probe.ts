@@ -87,7 +87,7 @@ export function createHttpProbe(quickjs: QuickJSWASMModule, code: string, option
     options.limits ?? DEFAULT_LIMITS,
     options.meter,
   );
-  const preludeError = sandbox.evaluate(HTTP_HANDLER_PRELUDE, "lab-prelude.js");
+  const preludeError = sandbox.evaluatePrelude(HTTP_HANDLER_PRELUDE, "lab-prelude.js");
   if (preludeError) throw new Error(`lab prelude failed: ${preludeError.message}`);
   const loadError = sandbox.evaluate(code);
   const logsSoFar = () => {

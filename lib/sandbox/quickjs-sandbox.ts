@@ -24,6 +24,7 @@ export const DEFAULT_LIMITS: SandboxLimits = { cpuBudgetMs: 1_000, memoryBytes: 
  * tripped QuickJS first on Node's main thread; we keep a margin below it.
  */
 export const GUEST_STACK_BYTES = 192 * 1024;
+const PRELUDE_DEADLINE_MS = 5_000;
 
 /**
  * One CPU budget for a whole submission, shared by every sandbox that runs it, so a handler that
@@ -84,7 +85,7 @@ export class QuickJsSandbox {
     this.runtime.setInterruptHandler(() => performance.now() > this.deadline);
     this.context = this.runtime.newContext();
     this.installBridge();
-    const prelude = this.run(() => this.context.evalCode(GUEST_PRELUDE, "prelude.js"));
+    const prelude = this.evaluatePrelude(GUEST_PRELUDE, "prelude.js");
     if (prelude) {
       // Our own prelude cannot fail in a healthy module: whatever broke it must not be reused.
       markPoisoned(module);
@@ -99,6 +100,14 @@ export class QuickJsSandbox {
   /** Evaluates the learner's script (it registers handlers through the injected APIs). Lab preludes pass their own file name. */
   evaluate(code: string, filename = LEARNER_FILE): GuestError | null {
     return this.run(() => this.context.evalCode(code, filename, { type: "global" }));
+  }
+
+  /**
+   * Our own set-up code (the lab's API): not charged to the learner's CPU budget, which on a
+   * cold module it could otherwise spend before the learner's first line runs.
+   */
+  evaluatePrelude(code: string, filename: string): GuestError | null {
+    return this.run(() => this.context.evalCode(code, filename, { type: "global" }), false);
   }
 
   /** Calls a function the guest defined on globalThis, with JSON arguments. */
@@ -200,17 +209,21 @@ export class QuickJsSandbox {
   }
 
   /** Enters guest code with what is left of the CPU budget; turns failures into learner-readable errors. */
-  private run(enter: () => { error?: QuickJSHandle; value?: QuickJSHandle }): GuestError | null {
-    if (this.budgetSpent()) return this.cpuBudgetError(null);
+  private run(
+    enter: () => { error?: QuickJSHandle; value?: QuickJSHandle },
+    charged = true,
+  ): GuestError | null {
+    if (charged && this.budgetSpent()) return this.cpuBudgetError(null);
     const started = performance.now();
-    this.deadline = started + this.meter.leftMs;
+    // Uncharged (our prelude) still gets a deadline: a broken module must not hang here.
+    this.deadline = started + (charged ? this.meter.leftMs : PRELUDE_DEADLINE_MS);
     let result: { error?: QuickJSHandle; value?: QuickJSHandle };
     try {
       result = enter();
     } catch (error) {
       return this.hostFailure(error);
     } finally {
-      this.meter.usedMs += performance.now() - started;
+      if (charged) this.meter.usedMs += performance.now() - started;
     }
     if (result.error) {
       const error = this.describe(result.error);

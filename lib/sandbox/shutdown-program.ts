@@ -77,7 +77,7 @@ export function createShutdownProgram(
     ]),
   );
   const sandbox = new QuickJsSandbox(quickjs, flushingFirst, limits, meter);
-  const preludeError = sandbox.evaluate(SHUTDOWN_PRELUDE, "lab-prelude.js");
+  const preludeError = sandbox.evaluatePrelude(SHUTDOWN_PRELUDE, "lab-prelude.js");
   if (preludeError) throw new Error(`lab prelude failed: ${preludeError.message}`);
   const loadError = sandbox.evaluate(code) ?? sandbox.runJobs();
   const listening = loadError ? { value: [] } : sandbox.callGlobal("__listening");
