@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db";
 import { countRejectedSubmission, solutionRevealedAt } from "@/lib/progress/lab-activity";
 import { recordLabRun } from "@/lib/progress/labs";
 import { getLab } from "./catalog";
-import { PoolBusyError } from "./pool/errors";
+import { isPoolBusy } from "./pool/errors";
 import type { LabVerifier } from "./pool/lab-verifier";
 import type { RateLimiter } from "./rate-limit";
 import type { LabResult } from "./result-types";
@@ -67,7 +67,7 @@ export async function verifyAndRecord(
   try {
     result = await deps.verifier.verify(lab, parsed.data);
   } catch (error) {
-    if (!(error instanceof PoolBusyError)) throw error;
+    if (!isPoolBusy(error)) throw error;
     return {
       ...failure(503, "busy", `The lab checker is busy. Try again in ${error.retryAfterSeconds} s.`),
       retryAfterSeconds: error.retryAfterSeconds,

@@ -6,6 +6,19 @@ export class PoolBusyError extends Error {
   }
 }
 
+/**
+ * Recognises a PoolBusyError by name: the pool is created by the server's own bundle
+ * (dist/server.mjs) and called from Next's bundle, so the same class exists twice and
+ * `instanceof` would miss.
+ */
+export function isPoolBusy(error: unknown): error is PoolBusyError {
+  return (
+    error instanceof Error &&
+    error.name === "PoolBusyError" &&
+    typeof (error as { retryAfterSeconds?: unknown }).retryAfterSeconds === "number"
+  );
+}
+
 /** The job ran past its wall-clock deadline; its worker was terminated and replaced. */
 export class JobTimeoutError extends Error {
   constructor(readonly timeoutMs: number) {
