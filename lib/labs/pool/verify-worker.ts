@@ -2,6 +2,8 @@
 // production; run from source through tsx in tests and `next dev`). It evaluates one submission
 // at a time and asks to be replaced after any run that poisoned its QuickJS module, so the
 // module's memory goes with the whole thread.
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import type { QuickJSWASMModule } from "quickjs-emscripten-core";
 import { runLabRequest } from "@/lib/labs/run-request";
@@ -13,6 +15,15 @@ import type { VerifyJob, VerifyWorkerData } from "./verify-protocol";
 const port = parentPort;
 if (!port) throw new Error("verify-worker must run in a worker thread");
 const { limits } = workerData as VerifyWorkerData;
+
+// Learner code must never starve the thread that answers HTTP (and the health check): on Linux
+// this thread lowers its own scheduling priority (nice 10; /proc/thread-self names its thread id).
+try {
+  const threadId = Number(readlinkSync("/proc/thread-self").split("/").pop());
+  if (Number.isInteger(threadId)) setPriority(threadId, 10);
+} catch {
+  // not Linux, or not allowed: the pool still works, at normal priority
+}
 
 // Warm up before the first job: loading the module is most of a cold run.
 const warm = loadQuickJs();
