@@ -30,6 +30,16 @@ const PRELUDE_DEADLINE_MS = 5_000;
  * One CPU budget for a whole submission, shared by every sandbox that runs it, so a handler that
  * burns just under a per-probe budget cannot multiply it by the number of probes.
  */
+/**
+ * How the budget is measured: wall time by default (the browser). The server's verification
+ * threads install their own thread's CPU time (cpu-clock.ts), so a loaded machine, or the
+ * threads' own lowered priority, cannot make a correct solution run out of budget.
+ */
+let cpuClock: () => number = () => performance.now();
+export function installCpuClock(clock: () => number): void {
+  cpuClock = clock;
+}
+
 export class CpuMeter {
   usedMs = 0;
   constructor(readonly limitMs: number) {}
@@ -82,7 +92,7 @@ export class QuickJsSandbox {
     this.runtime = module.newRuntime();
     this.runtime.setMemoryLimit(limits.memoryBytes);
     this.runtime.setMaxStackSize(GUEST_STACK_BYTES);
-    this.runtime.setInterruptHandler(() => performance.now() > this.deadline);
+    this.runtime.setInterruptHandler(() => cpuClock() > this.deadline);
     this.context = this.runtime.newContext();
     this.installBridge();
     const prelude = this.evaluatePrelude(GUEST_PRELUDE, "prelude.js");
@@ -142,7 +152,7 @@ export class QuickJsSandbox {
   /** Runs pending promise jobs (async continuations) until none are left or the budget is spent. */
   runJobs(): GuestError | null {
     if (this.budgetSpent()) return this.cpuBudgetError(null);
-    const started = performance.now();
+    const started = cpuClock();
     this.deadline = started + this.meter.leftMs;
     let result: ReturnType<QuickJSRuntime["executePendingJobs"]>;
     try {
@@ -150,7 +160,7 @@ export class QuickJsSandbox {
     } catch (error) {
       return this.hostFailure(error);
     } finally {
-      this.meter.usedMs += performance.now() - started;
+      this.meter.usedMs += cpuClock() - started;
     }
     if (result.error) {
       const error = this.describe(result.error);
@@ -214,7 +224,7 @@ export class QuickJsSandbox {
     charged = true,
   ): GuestError | null {
     if (charged && this.budgetSpent()) return this.cpuBudgetError(null);
-    const started = performance.now();
+    const started = cpuClock();
     // Uncharged (our prelude) still gets a deadline: a broken module must not hang here.
     this.deadline = started + (charged ? this.meter.leftMs : PRELUDE_DEADLINE_MS);
     let result: { error?: QuickJSHandle; value?: QuickJSHandle };
@@ -223,7 +233,7 @@ export class QuickJsSandbox {
     } catch (error) {
       return this.hostFailure(error);
     } finally {
-      if (charged) this.meter.usedMs += performance.now() - started;
+      if (charged) this.meter.usedMs += cpuClock() - started;
     }
     if (result.error) {
       const error = this.describe(result.error);

@@ -65,7 +65,8 @@ export async function labVerifier(): Promise<LabVerifier> {
   if (installed) return installed;
   starting ??= (async () => {
     const built = builtWorkerEntry();
-    const entry = existsSync(built.file as string) && env().NODE_ENV === "production" ? built : await sourceWorkerEntry();
+    const entry =
+      existsSync(built.file as string) && env().NODE_ENV === "production" ? built : await sourceWorkerEntry();
     return startLabVerifier(entry);
   })();
   return starting;

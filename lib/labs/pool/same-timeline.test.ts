@@ -38,10 +38,14 @@ function codeOf(slug: string): string {
   return lab.solution.code;
 }
 
+// The CPU budget is measured in wall time inside guest calls: generous here, so a loaded machine
+// cannot make one side hit it and the other not. (The limits are the same on both sides.)
+const LIMITS = { cpuBudgetMs: 30_000, memoryBytes: 16 << 20 };
+
 let verifier: LabVerifier;
 beforeAll(async () => {
   verifier = createLabVerifier(
-    { workers: 1, queueMax: 8, timeoutMs: 20_000, heapMb: 128, cpuBudgetMs: 1_000 },
+    { workers: 1, queueMax: 8, timeoutMs: 20_000, heapMb: 128, cpuBudgetMs: LIMITS.cpuBudgetMs },
     await sourceWorkerEntry(),
   );
 }, 60_000);
@@ -57,7 +61,10 @@ describe("the same submission in the browser's code path and on the server", () 
       process.env.TZ = "Pacific/Kiritimati"; // UTC+14: any leak of the host's zone would show
       let browser: string;
       try {
-        const reply = await runLabRequest({ labSlug: submission.labSlug, submission }, loadQuickJs);
+        const reply = await runLabRequest(
+          { labSlug: submission.labSlug, submission, limits: LIMITS },
+          loadQuickJs,
+        );
         if (!reply.ok) throw new Error(reply.error);
         browser = JSON.stringify(reply.result);
       } finally {

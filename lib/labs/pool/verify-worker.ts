@@ -8,7 +8,9 @@ import { parentPort, workerData } from "node:worker_threads";
 import type { QuickJSWASMModule } from "quickjs-emscripten-core";
 import { runLabRequest } from "@/lib/labs/run-request";
 import { loadQuickJs } from "@/lib/sandbox/node-quickjs";
+import { threadCpuClock } from "@/lib/sandbox/cpu-clock";
 import { isPoisoned } from "@/lib/sandbox/quickjs-module";
+import { installCpuClock } from "@/lib/sandbox/quickjs-sandbox";
 import type { WorkerReply } from "./worker-pool";
 import type { VerifyJob, VerifyWorkerData } from "./verify-protocol";
 
@@ -25,6 +27,10 @@ try {
   // not Linux, or not allowed: the pool still works, at normal priority
 }
 
+// The learner's CPU budget counts this thread's own CPU time, not wall time.
+const clock = threadCpuClock();
+if (clock) installCpuClock(clock);
+
 // Warm up before the first job: loading the module is most of a cold run.
 const warm = loadQuickJs();
 
@@ -39,7 +45,12 @@ port.on("message", async ({ jobId, payload }: { jobId: number; payload: VerifyJo
       ? { jobId, ok: true, value: outcome.result, recycle }
       : { jobId, ok: false, error: outcome.error, recycle };
   } catch (error) {
-    reply = { jobId, ok: false, error: error instanceof Error ? error.message : String(error), recycle: true };
+    reply = {
+      jobId,
+      ok: false,
+      error: error instanceof Error ? error.message : String(error),
+      recycle: true,
+    };
   }
   port.postMessage(reply);
 });

@@ -26,12 +26,14 @@ export type PoolEvent =
 export type PoolStats = { size: number; busy: number; queued: number; replaced: number };
 
 /** What a worker posts back: a value, an error it caught, and whether it must be replaced. */
-export type WorkerReply<R> = { jobId: number; ok: true; value: R; recycle: boolean } | {
-  jobId: number;
-  ok: false;
-  error: string;
-  recycle: boolean;
-};
+export type WorkerReply<R> =
+  | { jobId: number; ok: true; value: R; recycle: boolean }
+  | {
+      jobId: number;
+      ok: false;
+      error: string;
+      recycle: boolean;
+    };
 
 type Job<P, R> = {
   id: number;
