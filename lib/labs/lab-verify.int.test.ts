@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpLearner, submitToServer } from "@/lib/testing/lab-client";
 import { startProductionServer, type RunningServer } from "@/lib/testing/production-server";
@@ -86,6 +87,8 @@ describe("lab verification on the production server", () => {
     // Warm: both workers have verified something, so "before" includes their normal footprint.
     await Promise.all([0, 1].map(() => submitToServer(server, cookie, solutionSubmission(REPORT_503))));
     const before = rssMiB(server.process.pid!);
+    // The same polling with nothing verifying: what this machine gives anyway (for the log).
+    const baseline = await pollHealth(server, new Promise((resolve) => setTimeout(resolve, 2_000)));
 
     const hostile = Promise.all([
       submitToServer(server, cookie, CPU_BURN_PER_PROBE),
@@ -94,20 +97,24 @@ describe("lab verification on the production server", () => {
     const { latencies, failures } = await pollHealth(server, hostile);
     const [burn, bomb] = await hostile;
 
+    console.log(
+      `/api/health during two hostile verifications: ${latencies.length} polls, max ${Math.max(...latencies).toFixed(1)} ms; memory bomb answered in ${bomb.ms.toFixed(0)} ms; idle baseline max ${Math.max(...baseline.latencies).toFixed(1)} ms; load average ${loadavg()[0]!.toFixed(1)}`,
+    );
     expect(burn.status).toBe(200);
-    expect(burn.body.result!.headline).toMatch(/more than 1000 ms of CPU time/);
+    // Its CPU budget, or on a loaded machine the wall-clock deadline, whichever comes first.
+    expect(burn.body.result!.headline).toMatch(/more than 1000 ms of CPU time|busy for more than 5 s/);
     expect(bomb.status).toBe(200);
     expect(bomb.body.result!.headline).toMatch(/more than 16 MiB of memory/);
-    expect(bomb.ms).toBeLessThan(2_000);
-
     expect(failures).toEqual([]);
     expect(latencies.length).toBeGreaterThan(3);
     expect(Math.max(...latencies)).toBeLessThan(100);
+    expect(bomb.ms).toBeLessThan(2_000);
 
     // The poisoned worker was replaced; let the old thread's memory go, then compare.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     await submitToServer(server, cookie, solutionSubmission(REPORT_503));
     const after = rssMiB(server.process.pid!);
+    console.log(`server RSS before ${before.toFixed(0)} MiB, after ${after.toFixed(0)} MiB`);
     expect(Math.abs(after - before)).toBeLessThan(50);
   }, 120_000);
 });

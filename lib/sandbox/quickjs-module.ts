@@ -14,7 +14,7 @@ const INITIAL_BYTES = 16 << 20;
  * so a loop of big strings sailed past it to 2 GiB; a WebAssembly memory with a maximum cannot grow
  * past it, malloc fails and the guest gets "out of memory".
  */
-export const MODULE_MEMORY_MAX_BYTES = 32 << 20;
+export const MODULE_MEMORY_MAX_BYTES = 24 << 20;
 
 const poisoned = new WeakSet<QuickJSWASMModule>();
 const capOf = new WeakMap<QuickJSWASMModule, number>();

@@ -95,7 +95,7 @@ describe("QuickJsSandbox", () => {
     );
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(error).toMatchObject({ kind: "memory" });
-    expect(quickjs.getWasmMemory().buffer.byteLength).toBeLessThanOrEqual(32 << 20);
+    expect(quickjs.getWasmMemory().buffer.byteLength).toBeLessThanOrEqual(24 << 20);
     expect(isPoisoned(quickjs)).toBe(true);
     box.dispose();
   });
