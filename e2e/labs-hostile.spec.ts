@@ -18,7 +18,7 @@ async function openWith(page: Page, code: string) {
   await new AuthPages(page).signUp(newLearner());
   await expect(page.getByTestId("user-menu-button")).toBeVisible();
   await page.goto(`/labs/${LAB}?state=${encodeLabState({ code })}`);
-  await expect(page.getByTestId("code-editor").locator(".monaco-editor")).toBeVisible();
+  await expect(page.getByTestId("code-editor").locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
 }
 
 async function capture(page: Page, name: string, target: ReturnType<Page["getByTestId"]>) {
@@ -40,7 +40,7 @@ test("a memory bomb ends in the memory message", async ({ page }) => {
   await openWith(page, MEMORY_BOMB);
   await page.getByRole("button", { name: "Submit solution" }).click();
   const result = page.getByTestId("lab-result");
-  await expect(result).toHaveAttribute("data-source", "server", { timeout: 15_000 });
+  await expect(result).toHaveAttribute("data-source", "server", { timeout: 30_000 });
   await expect(page.getByTestId("result-headline")).toContainText("more than 16 MiB of memory");
   await capture(page, "memory", page.getByTestId("result-headline"));
 });
@@ -48,25 +48,23 @@ test("a memory bomb ends in the memory message", async ({ page }) => {
 test("a handler that burns CPU on every probe ends in the CPU budget message", async ({ page }) => {
   await openWith(page, CPU_BURN);
   await page.getByRole("button", { name: "Submit solution" }).click();
-  await expect(page.getByTestId("lab-result")).toHaveAttribute("data-source", "server", { timeout: 15_000 });
-  await expect(page.getByTestId("result-headline")).toContainText("more than 1000 ms of CPU time");
+  await expect(page.getByTestId("lab-result")).toHaveAttribute("data-source", "server", { timeout: 30_000 });
+  // The CPU budget, or on a loaded machine the wall-clock deadline, whichever comes first.
+  await expect(page.getByTestId("result-headline")).toContainText(
+    /more than 1000 ms of CPU time|busy for more than 5 s/,
+  );
   await capture(page, "cpu", page.getByTestId("result-headline"));
 });
 
 test("a full checker says it is busy and when to try again", async ({ page }) => {
   await openWith(page, LOOP);
-  // Fill the pool: one loop per worker plus the queue (the e2e server has 1 worker, queue 4).
-  const fillers = Array.from({ length: 5 }, () =>
-    page.request.post(`/labs/${LAB}/verify`, { data: { labSlug: LAB, code: LOOP } }),
-  );
-  await expect
-    .poll(async () => {
-      await page.getByRole("button", { name: "Submit solution" }).click();
-      const message = page.getByTestId("lab-message");
-      await expect(message.or(page.getByTestId("lab-result"))).toBeVisible({ timeout: 15_000 });
-      return message.getAttribute("data-kind").catch(() => null);
-    })
-    .toBe("busy");
+  // Fill the pool: one loop per worker plus the queue (the e2e server has 1 worker, queue 4),
+  // until the server itself answers 503; then the learner submits.
+  const post = () => page.request.post(`/labs/${LAB}/verify`, { data: { labSlug: LAB, code: LOOP } });
+  const fillers = Array.from({ length: 5 }, post);
+  await expect.poll(async () => (await post()).status(), { timeout: 30_000 }).toBe(503);
+  await page.getByRole("button", { name: "Submit solution" }).click();
+  await expect(page.getByTestId("lab-message")).toHaveAttribute("data-kind", "busy", { timeout: 30_000 });
   await expect(page.getByTestId("lab-message")).toContainText(
     /The lab checker is busy\. Try again in \d+ s\./,
   );

@@ -92,7 +92,7 @@ function run(
       const result = healthResult(lab, outcome.runs, [codeCheck(outcome.runtimeError)]);
       // A limit (CPU budget, memory) fails every later probe too: the headline says why, first.
       if (outcome.runtimeError && LIMIT_KINDS.has(outcome.runtimeError.kind))
-        return { ...result, headline: `Your code was stopped: ${describeGuestError(outcome.runtimeError)}` };
+        return { ...result, headline: describeGuestError(outcome.runtimeError) };
       return result;
     }
     case "healthcheck-flags":
