@@ -31,7 +31,7 @@ for (let workers = 1; workers <= maxWorkers; workers += 1) {
   const server = await startProductionServer({
     LAB_VERIFY_WORKERS: String(workers),
     LAB_VERIFY_QUEUE_MAX: String(workers * 2),
-    LAB_SUBMIT_RATE_MAX: "100000",
+    LAB_SUBMIT_RATE_MAX: "10000",
     LOG_LEVEL: "warn",
   });
   try {
