@@ -105,10 +105,14 @@ test("a config lab solved by setting its inputs", async ({ page }) => {
   // Two runs, two timelines.
   await expect(page.getByTestId("timeline-chart")).toHaveCount(2);
 
+  // Anonymous visitors run in the browser only: submitting asks them to sign in.
   await page.getByRole("button", { name: "Submit solution" }).click();
-  await expect(result(page)).toHaveAttribute("data-source", "server");
-  await expect(result(page)).toHaveAttribute("data-passed", "true");
-  await expect(result(page)).toContainText("sign in to keep a record");
+  await expect(page.getByTestId("lab-message")).toHaveAttribute("data-kind", "sign-in");
+  await expect(page.getByTestId("lab-message")).toContainText("Sign in to submit");
+  await expect(page.getByTestId("lab-message").getByRole("link", { name: "Sign in" })).toHaveAttribute(
+    "href",
+    /^\/sign-in\?next=%2Flabs%2Fpick-healthcheck-flags%3Fstate%3D/,
+  );
 
   // Hints come one at a time; the solution only after a confirmation.
   await page.getByRole("button", { name: "Hint (1 of 3)" }).click();
@@ -125,6 +129,8 @@ test("a config lab solved by setting its inputs", async ({ page }) => {
 });
 
 test("the server's verdict wins over a pass seen in the browser", async ({ page }) => {
+  await new AuthPages(page).signUp(newLearner());
+  await expect(page.getByTestId("user-menu-button")).toBeVisible();
   await page.goto(`/labs/${CODE_LAB}`);
   // Reveal and run the worked solution: the browser says passed.
   await page.getByRole("button", { name: "Reveal solution" }).click();

@@ -8,6 +8,13 @@ const KEYS = [
   "LOG_LEVEL",
   "SHIPSHAPE_ENABLE_TEST_ROUTES",
   "NEXT_PHASE",
+  "LAB_VERIFY_WORKERS",
+  "LAB_VERIFY_QUEUE_MAX",
+  "LAB_VERIFY_TIMEOUT_MS",
+  "LAB_VERIFY_HEAP_MB",
+  "LAB_VERIFY_CPU_BUDGET_MS",
+  "LAB_SUBMIT_RATE_MAX",
+  "LAB_SUBMIT_RATE_WINDOW_S",
 ] as const;
 
 let saved: NodeJS.ProcessEnv;
@@ -39,8 +46,22 @@ describe("env", () => {
       BETTER_AUTH_URL: "http://localhost:3000",
       LOG_LEVEL: "info",
       SHIPSHAPE_ENABLE_TEST_ROUTES: "0",
+      LAB_VERIFY_WORKERS: 1,
+      LAB_VERIFY_QUEUE_MAX: 4,
+      LAB_VERIFY_TIMEOUT_MS: 5_000,
+      LAB_VERIFY_HEAP_MB: 128,
+      LAB_VERIFY_CPU_BUDGET_MS: 1_000,
+      LAB_SUBMIT_RATE_MAX: 12,
+      LAB_SUBMIT_RATE_WINDOW_S: 60,
     });
     expect(env().BETTER_AUTH_SECRET).toBeUndefined();
+  });
+
+  it("reads the lab verification settings as numbers and rejects nonsense", async () => {
+    const { env } = await loadEnv({ LAB_VERIFY_WORKERS: "3", LAB_VERIFY_QUEUE_MAX: "0" });
+    expect(env()).toMatchObject({ LAB_VERIFY_WORKERS: 3, LAB_VERIFY_QUEUE_MAX: 0 });
+    const bad = await loadEnv({ LAB_VERIFY_WORKERS: "0", LAB_VERIFY_TIMEOUT_MS: "soon" });
+    expect(bad.env).toThrowError(/LAB_VERIFY_WORKERS: .*\n  LAB_VERIFY_TIMEOUT_MS: /);
   });
 
   it.each([

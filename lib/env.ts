@@ -14,6 +14,14 @@ const EnvSchema = z.object({
   BETTER_AUTH_URL: z.url().default("http://localhost:3000"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SHIPSHAPE_ENABLE_TEST_ROUTES: z.enum(["0", "1"]).default("0"),
+  // Lab verification (lib/labs/pool): defaults for a 2-core box leave one core to answer HTTP.
+  LAB_VERIFY_WORKERS: z.coerce.number().int().min(1).max(32).default(1),
+  LAB_VERIFY_QUEUE_MAX: z.coerce.number().int().min(0).max(1_000).default(4),
+  LAB_VERIFY_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(5_000),
+  LAB_VERIFY_HEAP_MB: z.coerce.number().int().min(32).max(2_048).default(128),
+  LAB_VERIFY_CPU_BUDGET_MS: z.coerce.number().int().min(100).max(30_000).default(1_000),
+  LAB_SUBMIT_RATE_MAX: z.coerce.number().int().min(1).max(10_000).default(12),
+  LAB_SUBMIT_RATE_WINDOW_S: z.coerce.number().int().min(1).max(86_400).default(60),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

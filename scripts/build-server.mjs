@@ -1,10 +1,16 @@
-// Bundles our custom production server (lib/server/main.ts) to dist/server.mjs
-// and the migration runner to dist/db-deploy.mjs, so production images need no
+// Bundles our custom production server (lib/server/main.ts) to dist/server.mjs,
+// the migration runner to dist/db-deploy.mjs and the lab verification worker to
+// dist/lab-verify-worker.mjs, so production images need no
 // TypeScript tooling. Packages stay external: loaded from node_modules at run time.
 import { build } from "esbuild";
 
 await build({
-  entryPoints: { server: "lib/server/main.ts", "db-deploy": "scripts/db-deploy.ts" },
+  entryPoints: {
+    server: "lib/server/main.ts",
+    "db-deploy": "scripts/db-deploy.ts",
+    // The lab verification worker thread, started by the server (lib/labs/pool).
+    "lab-verify-worker": "lib/labs/pool/verify-worker.ts",
+  },
   outdir: "dist",
   outExtension: { ".js": ".mjs" },
   bundle: true,
@@ -15,4 +21,4 @@ await build({
   sourcemap: true,
   logLevel: "warning",
 });
-console.log("built dist/server.mjs, dist/db-deploy.mjs");
+console.log("built dist/server.mjs, dist/db-deploy.mjs, dist/lab-verify-worker.mjs");

@@ -4,38 +4,36 @@ import { db } from "@/lib/db";
 import { getLab } from "@/lib/labs/catalog";
 import type { LabResult } from "@/lib/labs/result-types";
 import { isCodeLab } from "@/lib/labs/schema";
-import { verifyAndRecord } from "@/lib/labs/verify";
-import { metrics } from "@/lib/observability/metrics";
-import { loadQuickJs } from "@/lib/sandbox/node-quickjs";
+import { submitForVerification } from "@/lib/labs/submit";
+import type { VerifyFailure } from "@/lib/labs/verify";
+import { recordSolutionReveal } from "@/lib/progress/lab-activity";
 
-export type SubmitOutcome = { ok: true; result: LabResult; recorded: boolean } | { ok: false; error: string };
+export type SubmitOutcome =
+  | { ok: true; result: LabResult; afterReveal: boolean }
+  | { ok: false; reason: VerifyFailure["reason"]; error: string; retryAfterSeconds: number | null };
 
 export type RevealedSolution =
   | { ok: true; code: string | null; params: Record<string, number> | null; explanation: string }
   | { ok: false; error: string };
 
 /**
- * "Submit solution": the server re-runs the submission in Node's QuickJS and the same engine, and
- * records the run with its own verdict for a signed-in learner. Nothing the browser says about
- * its own result is read (the submission schema is strict and has no such field).
+ * "Submit solution": a worker thread re-runs the submission in Node's QuickJS and the same engine,
+ * and the run is recorded with the server's verdict. Signed-in learners only; a busy checker or
+ * the submit rate answers with a typed reason and when to try again.
  */
 export async function submitLabSolution(input: unknown): Promise<SubmitOutcome> {
-  const user = await currentUser();
-  const actor = user ? { id: user.id, role: user.role } : null;
-  const verification = await verifyAndRecord(db(), actor, input, await loadQuickJs());
-  if (!verification.ok) {
-    metrics().labVerifications.inc({ lab: "unknown", verdict: "rejected" });
-    return { ok: false, error: verification.error };
-  }
-  const { result, recorded } = verification;
-  metrics().labVerifications.inc({ lab: result.labSlug, verdict: result.passed ? "passed" : "failed" });
-  return { ok: true, result, recorded };
+  const verification = await submitForVerification(input);
+  if (verification.ok) return verification;
+  const { reason, error, retryAfterSeconds } = verification;
+  return { ok: false, reason, error, retryAfterSeconds: retryAfterSeconds ?? null };
 }
 
-/** The worked solution and why it works; only sent when the learner asks for it. */
+/** The worked solution and why it works; only sent when the learner asks, and recorded for an account. */
 export async function revealSolution(slug: unknown): Promise<RevealedSolution> {
   const lab = typeof slug === "string" ? getLab(slug) : null;
   if (!lab) return { ok: false, error: "There is no such lab." };
+  const user = await currentUser();
+  if (user) await recordSolutionReveal(db(), { id: user.id, role: user.role }, lab.slug);
   if (isCodeLab(lab))
     return { ok: true, code: lab.solution.code, params: null, explanation: lab.solution.explanation };
   return {

@@ -7,6 +7,7 @@ import { revealSolution, submitLabSolution } from "./actions";
 import type { EditorHandle } from "./code-editor";
 import { ExperimentPanel } from "./experiment-panel";
 import { LabHelp, type RevealState } from "./lab-help";
+import { LabMessage, type LabNotice } from "./lab-message";
 import { encodeLabState, type LabState } from "./lab-state";
 import type { PublicLab } from "./public-lab";
 import { errorLineOf, ResultsPanel, sourceLabel, type ShownResult } from "./results-panel";
@@ -66,9 +67,12 @@ export function LabWorkbench({ lab, initial, headingLevel = 2, syncUrl = true }:
   const [experimentOpen, setExperimentOpen] = useState(start.open);
   const [shown, setShown] = useState<ShownResult | null>(null);
   const [busy, setBusy] = useState<"run" | "experiment" | "submit" | null>(null);
-  const [message, setMessage] = useState<string | null>(
+  const [message, setMessage] = useState<LabNotice | null>(
     start.rejected
-      ? "The experiment in this link does not fit this lab, so the lab's own scenario is shown instead."
+      ? {
+          kind: "error",
+          text: "The experiment in this link does not fit this lab, so the lab's own scenario is shown instead.",
+        }
       : null,
   );
   const [announcement, setAnnouncement] = useState("");
@@ -130,8 +134,8 @@ export function LabWorkbench({ lab, initial, headingLevel = 2, syncUrl = true }:
     setAnnouncement(`${sourceLabel(next)}: ${verdict}`);
   }
 
-  function fail(text: string) {
-    setMessage(text);
+  function fail(text: string, kind: LabNotice["kind"] = "error") {
+    setMessage({ kind, text });
     setAnnouncement("");
   }
 
@@ -185,6 +189,8 @@ export function LabWorkbench({ lab, initial, headingLevel = 2, syncUrl = true }:
       fail("Fix the settings marked above, then submit.");
       return;
     }
+    // Keep the work in the link, so signing in (which leaves the page) brings it back.
+    rememberInUrl(currentState());
     setBusy("submit");
     setAnnouncement("Sending your solution to the server…");
     const outcome = await submitLabSolution(submission()).catch(() => null);
@@ -194,10 +200,15 @@ export function LabWorkbench({ lab, initial, headingLevel = 2, syncUrl = true }:
       return;
     }
     if (!outcome.ok) {
-      fail(outcome.error);
+      fail(
+        outcome.error,
+        outcome.reason === "sign-in" || outcome.reason === "busy" || outcome.reason === "rate-limited"
+          ? outcome.reason
+          : "error",
+      );
       return;
     }
-    show({ source: "server", result: outcome.result, recorded: outcome.recorded });
+    show({ source: "server", result: outcome.result, afterReveal: outcome.afterReveal });
   }
 
   function reset() {
@@ -317,8 +328,8 @@ export function LabWorkbench({ lab, initial, headingLevel = 2, syncUrl = true }:
       </div>
       <p className="mt-2 text-sm text-fg-muted">
         Run checks your {isCode ? "code" : "settings"} against the lab&rsquo;s own scenario here in your
-        browser. Submit solution sends {isCode ? "it" : "them"} to the server, which runs the same simulation
-        again and gives the verdict that counts.
+        browser, signed in or not. Submit solution (with an account) sends {isCode ? "it" : "them"} to the
+        server, which runs the same simulation again, gives the verdict that counts and saves it.
         {lab.experiment
           ? " Experiment lets you change the scenario to see what happens; it is never graded."
           : ""}
@@ -351,15 +362,7 @@ export function LabWorkbench({ lab, initial, headingLevel = 2, syncUrl = true }:
       <p aria-live="polite" className="sr-only" data-testid="lab-announcer">
         {announcement}
       </p>
-      {message && (
-        <p
-          role="alert"
-          className="mt-4 rounded-md border border-danger bg-danger-soft p-3 text-danger"
-          data-testid="lab-message"
-        >
-          {message}
-        </p>
-      )}
+      {message && <LabMessage notice={message} />}
       {shown && (
         <ResultsPanel
           shown={shown}

@@ -10,7 +10,8 @@ import { TrackSection } from "./track-section";
 export type ShownResult = {
   source: "browser" | "server" | "experiment";
   result: LabResult;
-  recorded?: boolean;
+  /** Server runs: the learner had revealed the worked solution first (instructors see it too). */
+  afterReveal?: boolean;
 };
 
 export function sourceLabel(shown: ShownResult): string {
@@ -66,9 +67,9 @@ export function ResultsPanel({ shown, isCode, onGoToLine, headingLevel = 2 }: Pa
       </Heading>
       {source === "server" && (
         <p className="mt-1 text-sm text-fg-muted">
-          {shown.recorded
-            ? "This run is saved to your progress."
-            : "Not saved: sign in to keep a record of your verified runs."}
+          {shown.afterReveal
+            ? "This run is saved to your progress, marked as after you revealed the solution."
+            : "This run is saved to your progress."}
         </p>
       )}
 

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import type { Actor } from "@/lib/access";
 import { listLessons } from "@/lib/content/lessons";
 import { getLab } from "@/lib/labs/catalog";
+import { labActivityOf } from "@/lib/progress/lab-activity";
 import type { CheckResult } from "@/lib/labs/result-types";
 import { getQuestionsById, loadQuizzes } from "@/lib/questions/bank";
 import type { Question } from "@/lib/questions/schema";
@@ -49,6 +50,16 @@ export type LabRunView = {
   headline: string;
   checks: CheckResult[];
   createdAt: Date;
+  /** The learner had revealed the worked solution before this run. */
+  afterReveal: boolean;
+};
+
+/** Per lab: when the worked solution was revealed, and how many submissions were rejected unstored. */
+export type LabActivityView = {
+  labSlug: string;
+  title: string;
+  solutionRevealedAt: Date | null;
+  rejectedSubmissions: number;
 };
 
 export type LearnerDetail = {
@@ -59,6 +70,7 @@ export type LearnerDetail = {
   /** Submitted interview answers, newest first. */
   interviewAnswers: Array<ResponseView & { attemptId: string; submittedAt: Date | null }>;
   labRuns: LabRunView[];
+  labActivity: LabActivityView[];
   review: ReviewHealth & { leechQuestions: Array<{ questionId: string; lapses: number; question: string }> };
   truncated: { attempts: boolean; labRuns: boolean };
 };
@@ -189,8 +201,13 @@ export async function loadLearnerDetail(
       headline: verdict.headline,
       checks: verdict.checks,
       createdAt: run.createdAt,
+      afterReveal: run.afterReveal,
     };
   });
+  const labActivity: LabActivityView[] = (await labActivityOf(db, learnerId)).map((row) => ({
+    ...row,
+    title: getLab(row.labSlug)?.title ?? row.labSlug,
+  }));
 
   const health = reviewHealth(cards, now);
   return {
@@ -215,6 +232,7 @@ export async function loadLearnerDetail(
           .map((response) => ({ ...response, attemptId: attempt.id, submittedAt: attempt.submittedAt })),
       ),
     labRuns,
+    labActivity,
     review: {
       ...health,
       leechQuestions: health.leeches.map((leech) => ({

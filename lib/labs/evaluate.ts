@@ -33,6 +33,8 @@ export type EvaluateOptions = {
   experiment?: unknown;
 };
 
+const LIMIT_KINDS = new Set<GuestError["kind"]>(["cpu-budget", "memory"]);
+
 export const CODE_CHECK_LABEL = "Your code loads and runs without errors";
 export const SUBMISSION_CHECK_LABEL = "The submission fits this lab";
 
@@ -87,7 +89,11 @@ function run(
     case "health-code": {
       const outcome = runHealthCode(lab, submission.code ?? "", needQuickJs(quickjs), options.limits);
       if (outcome.failed) return codeFailed(lab, outcome.failed, outcome.during);
-      return healthResult(lab, outcome.runs, [codeCheck(outcome.runtimeError)]);
+      const result = healthResult(lab, outcome.runs, [codeCheck(outcome.runtimeError)]);
+      // A limit (CPU budget, memory) fails every later probe too: the headline says why, first.
+      if (outcome.runtimeError && LIMIT_KINDS.has(outcome.runtimeError.kind))
+        return { ...result, headline: describeGuestError(outcome.runtimeError) };
+      return result;
     }
     case "healthcheck-flags":
       return healthResult(lab, runFlags(lab, paramsOf(lab.kind, submission)), []);
@@ -230,6 +236,11 @@ function notChecked(lab: Lab, reason: string): CheckResult[] {
     passed: false,
     detail: `Not checked: ${reason}.`,
   }));
+}
+
+/** A run the host had to stop from outside (wall-clock deadline, worker memory): the learner's error. */
+export function stoppedResult(lab: Lab, error: GuestError): LabResult {
+  return codeFailed(lab, error, "run");
 }
 
 function codeFailed(lab: Lab, error: GuestError, during: "load" | "run"): LabResult {

@@ -9,6 +9,8 @@ export type LabRunRecord = {
   passed: boolean;
   checks: CheckResult[];
   headline: string;
+  /** The learner had revealed the worked solution before this run. */
+  afterReveal?: boolean;
 };
 
 /** Stores one server-verified run. `passed` must come from the server's own evaluation, never the browser. */
@@ -21,6 +23,7 @@ export async function recordLabRun(db: Db, actor: Actor, run: LabRunRecord) {
       params: JSON.stringify(run.params),
       passed: run.passed,
       verdict: JSON.stringify({ headline: run.headline, checks: run.checks }),
+      afterReveal: run.afterReveal ?? false,
     },
   });
 }

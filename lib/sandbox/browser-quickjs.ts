@@ -1,13 +1,12 @@
-import RELEASE_SYNC from "@jitl/quickjs-wasmfile-release-sync";
-import { newQuickJSWASMModuleFromVariant, newVariant, type QuickJSWASMModule } from "quickjs-emscripten-core";
+import type { QuickJSWASMModule } from "quickjs-emscripten-core";
+import { moduleSource, newBoundedQuickJs } from "./quickjs-module";
 
 /** Where scripts/copy-browser-assets.mjs puts the WebAssembly file (served from our own origin, no CDN). */
 export const QUICKJS_WASM_URL = "/quickjs/emscripten-module.wasm";
 
-let loading: Promise<QuickJSWASMModule> | null = null;
+const source = moduleSource(() => newBoundedQuickJs({ wasmLocation: QUICKJS_WASM_URL }));
 
-/** The QuickJS WebAssembly module for the browser (the lab worker), loaded once per worker. */
+/** The QuickJS WebAssembly module for the browser (the lab worker); a fresh one after a run poisoned it. */
 export function loadBrowserQuickJs(): Promise<QuickJSWASMModule> {
-  loading ??= newQuickJSWASMModuleFromVariant(newVariant(RELEASE_SYNC, { wasmLocation: QUICKJS_WASM_URL }));
-  return loading;
+  return source();
 }

@@ -51,8 +51,39 @@ export const GUEST_PRELUDE = String.raw`
   Object.defineProperty(globalThis, "__host", { value: Object.freeze({ call }) });
 
   // Determinism: the same code gives the same timeline in the browser and on the server.
-  // Time is the simulation's clock; randomness is a fixed-seed generator.
-  Date.now = () => call("clock.now");
+  // Time is the simulation's clock (milliseconds since the simulation began, as epoch time) and
+  // always UTC, whatever the host's time zone; randomness is a fixed-seed generator.
+  const HostDate = Date;
+  const simNow = () => call("clock.now");
+  const proto = HostDate.prototype;
+  function SimDate(...args) {
+    if (!new.target) return proto.toString.call(new HostDate(simNow()));
+    if (args.length === 0) return Reflect.construct(HostDate, [simNow()], new.target);
+    // Calendar fields are read as UTC, as everywhere in this sandbox.
+    if (args.length > 1) return Reflect.construct(HostDate, [HostDate.UTC(...args)], new.target);
+    return Reflect.construct(HostDate, args, new.target);
+  }
+  SimDate.prototype = proto;
+  Object.defineProperty(proto, "constructor", { value: SimDate, writable: true, configurable: true });
+  SimDate.now = simNow;
+  SimDate.parse = HostDate.parse;
+  SimDate.UTC = HostDate.UTC;
+  for (const field of ["FullYear", "Month", "Date", "Day", "Hours", "Minutes", "Seconds", "Milliseconds"]) {
+    proto["get" + field] = proto["getUTC" + field];
+    if (field !== "Day") proto["set" + field] = proto["setUTC" + field];
+  }
+  proto.getTimezoneOffset = () => 0;
+  proto.toString = function () { return this.toUTCString(); };
+  proto.toDateString = function () { return this.toISOString().slice(0, 10); };
+  proto.toTimeString = function () { return this.toISOString().slice(11, 23) + "Z"; };
+  proto.toLocaleString = function () { return this.toISOString(); };
+  proto.toLocaleDateString = proto.toDateString;
+  proto.toLocaleTimeString = proto.toTimeString;
+  Object.defineProperty(globalThis, "Date", { value: SimDate, writable: true, configurable: true });
+  Object.defineProperty(globalThis, "performance", {
+    value: Object.freeze({ now: simNow, timeOrigin: 0 }),
+    configurable: true,
+  });
   let seed = 0x5eed;
   Math.random = () => {
     seed = (seed + 0x6d2b79f5) >>> 0;

@@ -131,6 +131,34 @@ app.get("/health", async (req, res) => {
     probe.dispose();
   });
 
+  it("spends one budget across probes: a handler that burns CPU on every probe is stopped", () => {
+    const burning =
+      'app.get("/health", (req, res) => {\n  const end = Date.now();\n  let x = 0;\n  for (let i = 0; i < 5e3; i++) x += i;\n  res.send(String(x + end));\n});';
+    const probe = createHttpProbe(quickjs, burning, {
+      path: "/health",
+      faults: [],
+      maxWaitMs: 1_000,
+      bootMs: 0,
+      limits: { cpuBudgetMs: 500, memoryBytes: 8 << 20 },
+    });
+    let probes = 0;
+    let last = { exitCode: 0, output: "" } as ReturnType<typeof probe.program>;
+    while (last.exitCode === 0 && probes < 10_000) {
+      probes += 1;
+      last = probe.program({
+        nowMs: probes * 1_000,
+        sinceStartMs: probes * 1_000,
+        probeNumber: probes,
+        kind: "healthcheck",
+      });
+    }
+    // Each probe is far below the budget on its own; together they spend it.
+    expect(probes).toBeGreaterThan(1);
+    expect(last.output).toMatch(/CPU time/);
+    expect(probe.fatal()).toMatchObject({ kind: "cpu-budget" });
+    probe.dispose();
+  });
+
   it("reports a syntax error in the learner's code at load time, with its line", () => {
     const probe = createHttpProbe(quickjs, 'app.get("/health", (req, res) => {\n  res.send(\n});', {
       path: "/health",
@@ -144,12 +172,13 @@ app.get("/health", async (req, res) => {
 });
 
 describe("a long simulation", () => {
-  it("runs a day of probes against learner code within the per-probe budget", () => {
+  it("runs a day of probes against learner code within one budget sized for the day", () => {
     const probe = createHttpProbe(quickjs, DEEP_HANDLER, {
       path: "/health",
       faults: [{ dependency: "db", fromMs: 3_600_000, toMs: 3_660_000, mode: "down" }],
       maxWaitMs: 60_000,
       bootMs: 2_000,
+      limits: { cpuBudgetMs: 30_000, memoryBytes: 16 << 20 },
     });
     const timeline = simulate(
       { platform: "docker", durationMs: 86_400_000, healthcheck: HEALTHCHECK },

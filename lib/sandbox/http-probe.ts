@@ -3,6 +3,7 @@ import type { ProbeContext, ProbeProgram } from "@/lib/sim/healthcheck/types";
 import { answerAt, type DependencyName, type Fault } from "./dependency-faults";
 import { HTTP_HANDLER_PRELUDE } from "./http-handler-prelude";
 import {
+  CpuMeter,
   DEFAULT_LIMITS,
   QuickJsSandbox,
   type ConsoleEntry,
@@ -13,11 +14,13 @@ import {
 export type HttpProbeOptions = {
   path: string;
   faults: readonly Fault[];
-  /** The probe gives up after this long (the engine applies its own timeout too). Limits apply per probe. */
+  /** The probe gives up after this long (the engine applies its own timeout too). */
   maxWaitMs: number;
   /** The app is not listening before this time (per container start): probes are refused. */
   bootMs: number;
   limits?: SandboxLimits;
+  /** The submission's one CPU budget, shared with its other sandboxes (one of its own when left out). */
+  meter?: CpuMeter;
 };
 
 export type ProbeLog = ConsoleEntry & { atMs: number };
@@ -82,8 +85,9 @@ export function createHttpProbe(quickjs: QuickJSWASMModule, code: string, option
       },
     },
     options.limits ?? DEFAULT_LIMITS,
+    options.meter,
   );
-  const preludeError = sandbox.evaluate(HTTP_HANDLER_PRELUDE, "lab-prelude.js");
+  const preludeError = sandbox.evaluatePrelude(HTTP_HANDLER_PRELUDE, "lab-prelude.js");
   if (preludeError) throw new Error(`lab prelude failed: ${preludeError.message}`);
   const loadError = sandbox.evaluate(code);
   const logsSoFar = () => {
@@ -96,7 +100,6 @@ export function createHttpProbe(quickjs: QuickJSWASMModule, code: string, option
     if (context.sinceStartMs < options.bootMs)
       return { exitCode: 7, durationMs: 1, output: "curl: (7) Failed to connect: Connection refused" };
     localNow = context.nowMs;
-    sandbox.resetCpuBudget(); // the budget is per probe: a day of probes must not starve
     const requestId = context.nowMs * 1000 + context.probeNumber;
     const started = localNow;
     const call = sandbox.callGlobal("__handle", [options.path, requestId]);

@@ -1,10 +1,12 @@
-import RELEASE_SYNC from "@jitl/quickjs-wasmfile-release-sync";
-import { newQuickJSWASMModuleFromVariant, type QuickJSWASMModule } from "quickjs-emscripten-core";
+import type { QuickJSWASMModule } from "quickjs-emscripten-core";
+import { moduleSource, newBoundedQuickJs } from "./quickjs-module";
 
-let loading: Promise<QuickJSWASMModule> | null = null;
+const source = moduleSource(() => newBoundedQuickJs());
 
-/** The QuickJS WebAssembly module for Node (server-side re-verification and tests), loaded once. */
+/**
+ * The QuickJS WebAssembly module for Node (server-side verification workers and tests): loaded
+ * once, and loaded afresh after a run poisoned it (see quickjs-module.ts).
+ */
 export function loadQuickJs(): Promise<QuickJSWASMModule> {
-  loading ??= newQuickJSWASMModuleFromVariant(RELEASE_SYNC);
-  return loading;
+  return source();
 }

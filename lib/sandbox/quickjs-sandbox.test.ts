@@ -1,10 +1,12 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { QuickJSWASMModule } from "quickjs-emscripten-core";
 import { loadQuickJs } from "./node-quickjs";
-import { QuickJsSandbox, type HostFunctions } from "./quickjs-sandbox";
+import { isPoisoned } from "./quickjs-module";
+import { CpuMeter, QuickJsSandbox, type HostFunctions } from "./quickjs-sandbox";
 
 let quickjs: QuickJSWASMModule;
-beforeAll(async () => {
+// A test that hits a limit poisons its module; the loader then hands the next test a fresh one.
+beforeEach(async () => {
   quickjs = await loadQuickJs();
 });
 
@@ -48,8 +50,53 @@ describe("QuickJsSandbox", () => {
     expect(calls).toBeGreaterThan(2);
     expect(longestCallMs).toBeLessThan(300);
     expect(box.cpuMs).toBeGreaterThanOrEqual(300);
-    box.resetCpuBudget();
-    expect(box.callGlobal("burn", [10])).toEqual({ value: 45 });
+    expect(box.callGlobal("burn", [10])).toMatchObject({ error: { kind: "cpu-budget" } });
+    box.dispose();
+  });
+
+  it("shares one budget between the sandboxes of one submission", () => {
+    const meter = new CpuMeter(200);
+    const limits = { cpuBudgetMs: 200, memoryBytes: 8 << 20 };
+    const first = new QuickJsSandbox(quickjs, {}, limits, meter);
+    const second = new QuickJsSandbox(quickjs, {}, limits, meter);
+    expect(first.evaluate("while (true) {}")).toMatchObject({ kind: "cpu-budget" });
+    // The second sandbox has not run yet, but the submission's budget is gone.
+    expect(second.evaluate("1 + 1")).toMatchObject({ kind: "cpu-budget" });
+    first.dispose();
+    second.dispose();
+  });
+
+  it("trips its own stack limit before the host's: 20 runaway recursions, then good code runs", async () => {
+    const shapes = [
+      "function f(n) { return f(n + 1) + 1 }\nf(0)",
+      "const o = {}; o.toString = function () { return String(this) }; String(o)",
+      "function h(n) { return [1].map(() => h(n + 1)) }\nh(0)",
+      "function k(n) { return JSON.parse('1', () => k(n + 1)) }\nk(0)",
+    ];
+    for (let round = 0; round < 20; round += 1) {
+      const box = new QuickJsSandbox(await loadQuickJs(), {});
+      const error = box.evaluate(shapes[round % shapes.length]!);
+      expect(error).toMatchObject({ kind: "runtime" });
+      expect(error!.message).toMatch(/call stack size exceeded.*recursion/);
+      box.dispose();
+    }
+    const box = new QuickJsSandbox(await loadQuickJs(), {});
+    expect(box.evaluate("globalThis.ok = () => [1, 2, 3].map((n) => n * 2)")).toBeNull();
+    expect(box.callGlobal("ok")).toEqual({ value: [2, 4, 6] });
+    box.dispose();
+  });
+
+  it("bounds memory for real: big strings end in the memory message and poison the module", () => {
+    const box = sandbox({}, { cpuBudgetMs: 5_000, memoryBytes: 16 << 20 });
+    const started = performance.now();
+    // The learner catches the error and carries on: the host still sees the bound was reached.
+    const error = box.evaluate(
+      'const a = [];\ntry { while (true) a.push("x".repeat(1e6)); } catch (e) { a.length = 0; }',
+    );
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(error).toMatchObject({ kind: "memory" });
+    expect(quickjs.getWasmMemory().buffer.byteLength).toBeLessThanOrEqual(24 << 20);
+    expect(isPoisoned(quickjs)).toBe(true);
     box.dispose();
   });
 
@@ -83,7 +130,7 @@ describe("QuickJsSandbox", () => {
     box.dispose();
   });
 
-  it("exposes no DOM, network, storage, timers, modules or Node globals", () => {
+  it("exposes no DOM, network, storage, real timers, modules or Node globals", () => {
     const box = sandbox();
     box.evaluate(
       "globalThis.probe = () => ['window','document','fetch','XMLHttpRequest','localStorage','process','require','setTimeout','WebSocket','importScripts','__hostCall'].filter((name) => typeof globalThis[name] !== 'undefined');",
@@ -148,6 +195,38 @@ describe("determinism inside the sandbox", () => {
     expect((first.callGlobal("sample") as { value: number[] }).value[0]).toBe(99_000);
     first.dispose();
     second.dispose();
+  });
+
+  it("gives new Date(), Date(), Date.now() and performance.now() the simulated clock, in UTC", () => {
+    const zone = process.env.TZ;
+    const sample = (tz: string) => {
+      process.env.TZ = tz;
+      const box = sandbox({ "clock.now": () => ({ value: 90_061_001 }) });
+      box.evaluate(`globalThis.sample = () => [
+        Date.now(), new Date().getTime(), performance.now(), String(new Date()), Date(),
+        new Date().getHours(), new Date().toISOString(), new Date(2020, 0, 2).toISOString(),
+        new Date() instanceof Date, new Date(5).getTime(), typeof Date.UTC,
+      ];`);
+      const result = box.callGlobal("sample");
+      box.dispose();
+      return result;
+    };
+    try {
+      const utc = sample("UTC");
+      expect(utc).toEqual({
+        value: [
+          90_061_001, 90_061_001, 90_061_001,
+          "Fri, 02 Jan 1970 01:01:01 GMT", "Fri, 02 Jan 1970 01:01:01 GMT",
+          1, "1970-01-02T01:01:01.001Z", "2020-01-02T00:00:00.000Z",
+          true, 5, "function",
+        ],
+      });
+      // The host's zone must not leak in: the browser and the server may be in different ones.
+      expect(sample("Pacific/Kiritimati")).toEqual(utc);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 
   it("reports an error thrown by learner code with the learner's line, also when logged", () => {

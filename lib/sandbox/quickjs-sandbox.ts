@@ -5,15 +5,51 @@ import type {
   QuickJSWASMModule,
 } from "quickjs-emscripten-core";
 import { GUEST_PRELUDE } from "./guest-prelude";
+import { markPoisoned, memoryExhausted } from "./quickjs-module";
 
 export type SandboxLimits = {
-  /** Total CPU time the learner's code may use across the whole run. */
+  /** Total CPU time the learner's code may use across the whole submission (every probe, every sandbox). */
   cpuBudgetMs: number;
   /** Heap limit of the QuickJS runtime. */
   memoryBytes: number;
 };
 
 export const DEFAULT_LIMITS: SandboxLimits = { cpuBudgetMs: 1_000, memoryBytes: 16 << 20 };
+
+/**
+ * QuickJS's recursion limit. It measures only its own (WebAssembly shadow) stack, while every
+ * guest call also takes native stack from the host: at 512 KiB, `function f(n){ return f(n+1)+1 }`
+ * overflowed V8's ~1 MiB stack first and left the module broken. 256 KiB was the largest size at
+ * which every recursion shape we tried (plain, many locals, toString, Array#map, JSON reviver)
+ * tripped QuickJS first on Node's main thread; we keep a margin below it.
+ */
+export const GUEST_STACK_BYTES = 192 * 1024;
+const PRELUDE_DEADLINE_MS = 5_000;
+
+/**
+ * One CPU budget for a whole submission, shared by every sandbox that runs it, so a handler that
+ * burns just under a per-probe budget cannot multiply it by the number of probes.
+ */
+/**
+ * How the budget is measured: wall time by default (the browser). The server's verification
+ * threads install their own thread's CPU time (cpu-clock.ts), so a loaded machine, or the
+ * threads' own lowered priority, cannot make a correct solution run out of budget.
+ */
+let cpuClock: () => number = () => performance.now();
+export function installCpuClock(clock: () => number): void {
+  cpuClock = clock;
+}
+
+export class CpuMeter {
+  usedMs = 0;
+  constructor(readonly limitMs: number) {}
+  get spent(): boolean {
+    return this.usedMs >= this.limitMs;
+  }
+  get leftMs(): number {
+    return Math.max(0, this.limitMs - this.usedMs);
+  }
+}
 
 export type ConsoleEntry = { level: "log" | "info" | "warn" | "error"; line: number | null; message: string };
 export type GuestError = {
@@ -42,36 +78,46 @@ export class QuickJsSandbox {
   readonly logs: ConsoleEntry[] = [];
   private readonly runtime: QuickJSRuntime;
   private readonly context: QuickJSContext;
-  private cpuUsedMs = 0;
   private deadline = 0;
+  private readonly meter: CpuMeter;
 
   constructor(
-    module: QuickJSWASMModule,
+    private readonly module: QuickJSWASMModule,
     private readonly host: HostFunctions,
     private readonly limits: SandboxLimits = DEFAULT_LIMITS,
+    /** Shared with the submission's other sandboxes; a sandbox of its own gets its own meter. */
+    meter?: CpuMeter,
   ) {
+    this.meter = meter ?? new CpuMeter(limits.cpuBudgetMs);
     this.runtime = module.newRuntime();
     this.runtime.setMemoryLimit(limits.memoryBytes);
-    this.runtime.setMaxStackSize(512 * 1024);
-    this.runtime.setInterruptHandler(() => performance.now() > this.deadline);
+    this.runtime.setMaxStackSize(GUEST_STACK_BYTES);
+    this.runtime.setInterruptHandler(() => cpuClock() > this.deadline);
     this.context = this.runtime.newContext();
     this.installBridge();
-    const prelude = this.run(() => this.context.evalCode(GUEST_PRELUDE, "prelude.js"));
-    if (prelude) throw new Error(`sandbox prelude failed: ${prelude.message}`);
+    const prelude = this.evaluatePrelude(GUEST_PRELUDE, "prelude.js");
+    if (prelude) {
+      // Our own prelude cannot fail in a healthy module: whatever broke it must not be reused.
+      markPoisoned(module);
+      throw new Error(`sandbox prelude failed: ${prelude.message}`);
+    }
   }
 
   get cpuMs(): number {
-    return this.cpuUsedMs;
-  }
-
-  /** Gives the guest a fresh CPU budget, e.g. one per simulated request, so long simulations are not starved. */
-  resetCpuBudget(): void {
-    this.cpuUsedMs = 0;
+    return this.meter.usedMs;
   }
 
   /** Evaluates the learner's script (it registers handlers through the injected APIs). Lab preludes pass their own file name. */
   evaluate(code: string, filename = LEARNER_FILE): GuestError | null {
     return this.run(() => this.context.evalCode(code, filename, { type: "global" }));
+  }
+
+  /**
+   * Our own set-up code (the lab's API): not charged to the learner's CPU budget, which on a
+   * cold module it could otherwise spend before the learner's first line runs.
+   */
+  evaluatePrelude(code: string, filename: string): GuestError | null {
+    return this.run(() => this.context.evalCode(code, filename, { type: "global" }), false);
   }
 
   /** Calls a function the guest defined on globalThis, with JSON arguments. */
@@ -106,24 +152,33 @@ export class QuickJsSandbox {
   /** Runs pending promise jobs (async continuations) until none are left or the budget is spent. */
   runJobs(): GuestError | null {
     if (this.budgetSpent()) return this.cpuBudgetError(null);
-    const started = performance.now();
-    this.deadline = started + Math.max(0, this.limits.cpuBudgetMs - this.cpuUsedMs);
-    const result = this.runtime.executePendingJobs();
-    this.cpuUsedMs += performance.now() - started;
+    const started = cpuClock();
+    this.deadline = started + this.meter.leftMs;
+    let result: ReturnType<QuickJSRuntime["executePendingJobs"]>;
+    try {
+      result = this.runtime.executePendingJobs();
+    } catch (error) {
+      return this.hostFailure(error);
+    } finally {
+      this.meter.usedMs += cpuClock() - started;
+    }
     if (result.error) {
       const error = this.describe(result.error);
       result.error.dispose();
-      return error;
+      return this.exhausted() ?? error;
     }
+    const exhausted = this.exhausted();
+    if (exhausted) return exhausted;
     // An interrupted promise job surfaces as a rejection the guest may catch; the budget is still spent.
     return this.budgetSpent() ? this.cpuBudgetError(null) : null;
   }
 
   private budgetSpent(): boolean {
-    return this.cpuUsedMs >= this.limits.cpuBudgetMs;
+    return this.meter.spent;
   }
 
   private cpuBudgetError(line: number | null): GuestError {
+    markPoisoned(this.module);
     return {
       kind: "cpu-budget",
       line,
@@ -132,8 +187,14 @@ export class QuickJsSandbox {
   }
 
   dispose(): void {
-    this.context.dispose();
-    this.runtime.dispose();
+    try {
+      this.context.dispose();
+      this.runtime.dispose();
+    } catch (error) {
+      // QuickJS asserts on freeing a runtime left mid-call (after a host stack overflow).
+      markPoisoned(this.module);
+      throw error;
+    }
   }
 
   private installBridge() {
@@ -158,29 +219,49 @@ export class QuickJsSandbox {
   }
 
   /** Enters guest code with what is left of the CPU budget; turns failures into learner-readable errors. */
-  private run(enter: () => { error?: QuickJSHandle; value?: QuickJSHandle }): GuestError | null {
-    if (this.budgetSpent()) return this.cpuBudgetError(null);
-    const started = performance.now();
-    this.deadline = started + Math.max(0, this.limits.cpuBudgetMs - this.cpuUsedMs);
+  private run(
+    enter: () => { error?: QuickJSHandle; value?: QuickJSHandle },
+    charged = true,
+  ): GuestError | null {
+    if (charged && this.budgetSpent()) return this.cpuBudgetError(null);
+    const started = cpuClock();
+    // Uncharged (our prelude) still gets a deadline: a broken module must not hang here.
+    this.deadline = started + (charged ? this.meter.leftMs : PRELUDE_DEADLINE_MS);
     let result: { error?: QuickJSHandle; value?: QuickJSHandle };
     try {
       result = enter();
     } catch (error) {
-      // QuickJS itself ran out of memory while allocating outside guest code.
-      if (error instanceof Error && /memory/i.test(error.message)) {
-        return { kind: "memory", message: memoryMessage(this.limits), line: null };
-      }
-      throw error;
+      return this.hostFailure(error);
     } finally {
-      this.cpuUsedMs += performance.now() - started;
+      if (charged) this.meter.usedMs += cpuClock() - started;
     }
     if (result.error) {
       const error = this.describe(result.error);
       result.error.dispose();
-      return error;
+      return this.exhausted() ?? error;
     }
     result.value?.dispose();
-    return null;
+    return this.exhausted();
+  }
+
+  /** The module's real memory bound was (nearly) reached, whether or not the guest caught the error. */
+  private exhausted(): GuestError | null {
+    if (!memoryExhausted(this.module)) return null;
+    markPoisoned(this.module);
+    return { kind: "memory", line: null, message: memoryMessage(this.limits) };
+  }
+
+  /**
+   * An exception out of the WebAssembly itself (not a guest error): the module is poisoned either
+   * way. Memory is the learner's to hear about; anything else (a host stack overflow, an abort)
+   * goes up to the runner, which reports or rethrows it.
+   */
+  private hostFailure(error: unknown): GuestError {
+    markPoisoned(this.module);
+    if (error instanceof Error && /memory/i.test(error.message)) {
+      return { kind: "memory", message: memoryMessage(this.limits), line: null };
+    }
+    throw error;
   }
 
   private describe(handle: QuickJSHandle): GuestError {
@@ -191,7 +272,13 @@ export class QuickJsSandbox {
       typeof dumped === "object" && dumped ? (dumped.message ?? String(dumped)) : String(dumped);
     const line = typeof dumped === "object" && dumped ? lineOf(dumped.stack) : null;
     if (name === "InternalError" && /interrupted/i.test(message)) return this.cpuBudgetError(line);
-    if (/out of memory/i.test(message)) return { kind: "memory", line, message: memoryMessage(this.limits) };
+    if (/out of memory/i.test(message)) {
+      markPoisoned(this.module);
+      return { kind: "memory", line, message: memoryMessage(this.limits) };
+    }
+    // QuickJS's own recursion limit (a JSON reviver's comes out as a SyntaxError): the learner's loop.
+    if (/^stack overflow$/i.test(message))
+      return { kind: "runtime", line, message: STACK_MESSAGE };
     if (name === "SyntaxError")
       return { kind: "syntax", line: line ?? lineFromMessage(message), message: `SyntaxError: ${message}` };
     return { kind: "runtime", line, message: `${name}: ${message}` };
@@ -211,6 +298,8 @@ export class QuickJsSandbox {
     return parsed.value;
   }
 }
+
+const STACK_MESSAGE = "RangeError: Maximum call stack size exceeded. Is there a recursion that never ends?";
 
 function memoryMessage(limits: SandboxLimits): string {
   return `Your code tried to use more than ${Math.round(limits.memoryBytes / (1 << 20))} MiB of memory and was stopped.`;

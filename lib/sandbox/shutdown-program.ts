@@ -1,6 +1,7 @@
 import type { QuickJSWASMModule } from "quickjs-emscripten-core";
 import type { ShutdownApi, ShutdownProgram, StopSignal } from "@/lib/sim/shutdown";
 import {
+  type CpuMeter,
   DEFAULT_LIMITS,
   QuickJsSandbox,
   type GuestError,
@@ -28,6 +29,7 @@ export function createShutdownProgram(
   quickjs: QuickJSWASMModule,
   code: string,
   limits: SandboxLimits = DEFAULT_LIMITS,
+  meter?: CpuMeter,
 ) {
   let api: ShutdownApi | null = null;
   const ok = (value: unknown = null): HostReply => ({ value });
@@ -52,6 +54,8 @@ export function createShutdownProgram(
   };
 
   const hostFunctions: HostFunctions = {
+    // The engine's virtual clock; while the code loads (before any signal) the simulation is at 0.
+    "clock.now": () => ok(api ? api.now() : 0),
     exit: (code) => (needApi().exit(Number(code)), ok()),
     setTimeout: (callbackId, ms) =>
       ok(needApi().setTimeout(invoke(Number(callbackId)), Math.max(0, Number(ms) || 0))),
@@ -72,8 +76,8 @@ export function createShutdownProgram(
       (...args: unknown[]) => (flushLogs(), fn(...args)),
     ]),
   );
-  const sandbox = new QuickJsSandbox(quickjs, flushingFirst, limits);
-  const preludeError = sandbox.evaluate(SHUTDOWN_PRELUDE, "lab-prelude.js");
+  const sandbox = new QuickJsSandbox(quickjs, flushingFirst, limits, meter);
+  const preludeError = sandbox.evaluatePrelude(SHUTDOWN_PRELUDE, "lab-prelude.js");
   if (preludeError) throw new Error(`lab prelude failed: ${preludeError.message}`);
   const loadError = sandbox.evaluate(code) ?? sandbox.runJobs();
   const listening = loadError ? { value: [] } : sandbox.callGlobal("__listening");

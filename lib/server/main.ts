@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { disconnectDb } from "@/lib/db-registry";
+import { startLabVerifier, stopLabVerifier } from "@/lib/labs/pool/registry";
 import { lifecycle, markShuttingDown } from "@/lib/observability/lifecycle";
 import { logger } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
@@ -17,6 +18,9 @@ const trustProxy = process.env.TRUST_PROXY === "1";
 const drainDelayMs = Number(process.env.SHUTDOWN_DRAIN_DELAY_MS ?? 2_000);
 const forceExitMs = Number(process.env.SHUTDOWN_FORCE_EXIT_MS ?? 8_000);
 const log = logger();
+
+// Lab verification runs in worker threads (dist/lab-verify-worker.mjs), never on this thread.
+startLabVerifier({ file: new URL("./lab-verify-worker.mjs", import.meta.url) });
 
 const app = next({ dev: false, dir: process.cwd(), hostname, port });
 const handle = app.getRequestHandler();
@@ -79,6 +83,7 @@ const shutdown = createGracefulShutdown({
     metrics().shuttingDown.set(1);
   },
   closeResources: async () => {
+    await stopLabVerifier();
     await disconnectDb();
     await app.close();
   },

@@ -6,7 +6,7 @@ import {
   type Timeline,
 } from "@/lib/sim/healthcheck";
 import { createHttpProbe, type ProbeLog } from "@/lib/sandbox/http-probe";
-import type { GuestError, SandboxLimits } from "@/lib/sandbox/quickjs-sandbox";
+import { CpuMeter, DEFAULT_LIMITS, type GuestError, type SandboxLimits } from "@/lib/sandbox/quickjs-sandbox";
 import type { LabOfKind } from "../schema";
 import { disposeAfterRun, hostStackOverflow } from "./host-errors";
 
@@ -41,6 +41,8 @@ export function runHealthCode(
   limits: SandboxLimits | undefined,
 ): HealthCodeOutcome {
   const probes = new Map<string, HttpProbe>();
+  // One CPU budget for the whole submission: every probe of every sandbox draws on it.
+  const meter = new CpuMeter((limits ?? DEFAULT_LIMITS).cpuBudgetMs);
   let phase: "load" | "run" = "load";
   // Every sandbox loads the same code: its start-up console lines are kept from the first only.
   const loadLogs = new Map<HttpProbe, number>();
@@ -48,7 +50,7 @@ export function runHealthCode(
     let probe = probes.get(path);
     if (!probe) {
       const { bootMs, faults } = lab.scenario;
-      probe = createHttpProbe(quickjs, code, { path, faults, maxWaitMs, bootMs, limits });
+      probe = createHttpProbe(quickjs, code, { path, faults, maxWaitMs, bootMs, limits, meter });
       loadLogs.set(probe, probes.size === 0 ? 0 : probe.logs.length);
       probes.set(path, probe);
     }

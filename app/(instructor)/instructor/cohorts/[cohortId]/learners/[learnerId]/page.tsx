@@ -91,7 +91,7 @@ export default async function LearnerPage({ params }: Props) {
         <AttemptList attempts={detail.attempts} />
       </Section>
       <Section id="labs" title="Lab runs">
-        <LabRunList runs={detail.labRuns} />
+        <LabRunList runs={detail.labRuns} activity={detail.labActivity} />
       </Section>
       <Section id="interview" title="Interview answers">
         <InterviewAnswers answers={detail.interviewAnswers} />
