@@ -6,6 +6,7 @@ import { logger } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 import { routeLabel } from "@/lib/observability/route-label";
 import { createGracefulShutdown } from "./graceful-shutdown";
+import { disconnectRedis } from "./redis";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER, clientIpFor, requestIdFor } from "./request-context";
 
 // Our own HTTP server around Next's request handler: `next start` closes its
@@ -80,6 +81,7 @@ const shutdown = createGracefulShutdown({
   },
   closeResources: async () => {
     await disconnectDb();
+    await disconnectRedis();
     await app.close();
   },
   log,
