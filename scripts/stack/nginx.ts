@@ -1,0 +1,48 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const DEPLOY_DIR = path.resolve("deploy/nginx");
+
+export type NginxSettings = { listen: string; upstreams: string[]; runtimeDir: string };
+
+/** nginx binary: Debian's, installed by scripts/stack/ensure-tools.sh when missing. */
+export const NGINX_BIN = process.env.NGINX_BIN ?? "/usr/sbin/nginx";
+
+/**
+ * Renders deploy/nginx/*.conf for this run: the ${...} placeholders get the
+ * ports and paths. The same files, with other values, serve compose.yaml.
+ */
+export function renderNginxConfig(settings: NginxSettings): string {
+  const confDir = path.join(settings.runtimeDir, "conf");
+  mkdirSync(confDir, { recursive: true });
+  const values: Record<string, string> = {
+    RUNTIME_DIR: settings.runtimeDir,
+    DEPLOY_DIR: confDir,
+    NGINX_CONF_DIR: "/etc/nginx",
+    LISTEN: settings.listen,
+    UPSTREAM_SERVERS: settings.upstreams
+      .map((address) => `server ${address} max_fails=1 fail_timeout=3s;`)
+      .join("\n  "),
+  };
+  for (const file of readdirSync(DEPLOY_DIR).filter((name) => name.endsWith(".conf"))) {
+    const text = readFileSync(path.join(DEPLOY_DIR, file), "utf8").replace(/\$\{([A-Z_]+)\}/g, (whole, name: string) => {
+      const value = values[name];
+      if (value === undefined) throw new Error(`deploy/nginx/${file}: unknown placeholder ${whole}`);
+      return value;
+    });
+    writeFileSync(path.join(confDir, file), text);
+  }
+  return path.join(confDir, "nginx.conf");
+}
+
+/** `nginx -t` on the rendered files: fails with nginx's own message. */
+export function checkNginxConfig(confFile: string): string {
+  const result = spawnSync(NGINX_BIN, ["-t", "-c", confFile, "-g", "daemon off;"], { encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`nginx -t failed:\n${result.stderr}`);
+  return result.stderr.trim();
+}
+
+export function startNginx(confFile: string): ChildProcess {
+  return spawn(NGINX_BIN, ["-c", confFile, "-g", "daemon off;"], { stdio: ["ignore", "inherit", "inherit"] });
+}
