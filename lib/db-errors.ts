@@ -3,7 +3,8 @@
  * rather than a bug or bad input? Those writes can safely be retried later, so
  * the UI says "saving paused" and keeps the answer instead of failing it.
  */
-const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+// P2024: no pool connection in time; P2028: the transaction timed out (rolled back, so safe to retry).
+const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
 const UNAVAILABLE_KINDS = new Set([
   "DatabaseNotReachable",
   "ConnectionClosed",

@@ -7,11 +7,13 @@ import { metrics } from "@/lib/observability/metrics";
 import { routeLabel } from "@/lib/observability/route-label";
 import { createGracefulShutdown } from "./graceful-shutdown";
 import { disconnectRedis } from "./redis";
+import { SECRET_FILE_SETTINGS, loadSecretFiles } from "./secret-files";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER, clientIpFor, requestIdFor } from "./request-context";
 
 // Our own HTTP server around Next's request handler: `next start` closes its
 // listener the moment SIGTERM arrives, so readiness could never answer 503
 // while load balancers catch up. Here we control every step of the shutdown.
+loadSecretFiles(SECRET_FILE_SETTINGS);
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 const trustProxy = process.env.TRUST_PROXY === "1";

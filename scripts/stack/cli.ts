@@ -21,7 +21,12 @@ if (!Number.isInteger(basePort) || !Number.isInteger(replicas) || replicas < 1 |
 const stack = await startStack({
   basePort,
   replicas,
-  postgres: { host: "127.0.0.1", port: 5432, user: process.env.PGUSER ?? "postgres", database: values.database },
+  postgres: {
+    host: "127.0.0.1",
+    port: 5432,
+    user: process.env.PGUSER ?? "postgres",
+    database: values.database,
+  },
   redis: { host: "127.0.0.1", port: 6379, db: 1, keyPrefix: "shipshape-stack:" },
   viaProxies: false,
   runtimeDir: "tmp/stack",

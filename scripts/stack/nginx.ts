@@ -22,15 +22,18 @@ export function renderNginxConfig(settings: NginxSettings): string {
     NGINX_CONF_DIR: "/etc/nginx",
     LISTEN: settings.listen,
     UPSTREAM_SERVERS: settings.upstreams
-      .map((address) => `server ${address} max_fails=1 fail_timeout=3s;`)
+      .map((address) => `server ${address} max_fails=2 fail_timeout=3s;`)
       .join("\n  "),
   };
   for (const file of readdirSync(DEPLOY_DIR).filter((name) => name.endsWith(".conf"))) {
-    const text = readFileSync(path.join(DEPLOY_DIR, file), "utf8").replace(/\$\{([A-Z_]+)\}/g, (whole, name: string) => {
-      const value = values[name];
-      if (value === undefined) throw new Error(`deploy/nginx/${file}: unknown placeholder ${whole}`);
-      return value;
-    });
+    const text = readFileSync(path.join(DEPLOY_DIR, file), "utf8").replace(
+      /\$\{([A-Z_]+)\}/g,
+      (whole, name: string) => {
+        const value = values[name];
+        if (value === undefined) throw new Error(`deploy/nginx/${file}: unknown placeholder ${whole}`);
+        return value;
+      },
+    );
     writeFileSync(path.join(confDir, file), text);
   }
   return path.join(confDir, "nginx.conf");

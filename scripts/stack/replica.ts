@@ -35,7 +35,7 @@ export class Replica {
     return this.recent.slice(-4_000);
   }
 
-  async start(timeoutMs = 60_000): Promise<void> {
+  async start(timeoutMs = 120_000): Promise<void> {
     const child = spawn(process.execPath, ["dist/server.mjs"], {
       env: { ...process.env, ...this.env, PORT: String(this.port), HOSTNAME: "127.0.0.1" },
       stdio: ["ignore", "pipe", "pipe"],
@@ -58,14 +58,16 @@ export class Replica {
   async waitReady(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      if (this.child?.exitCode !== null) throw new Error(`${this.name} exited during start-up:\n${this.tail()}`);
+      if (this.child?.exitCode !== null)
+        throw new Error(`${this.name} exited during start-up:\n${this.tail()}`);
       try {
-        const response = await fetch(`${this.url}/api/ready`, { signal: AbortSignal.timeout(2_000) });
+        const response = await fetch(`${this.url}/api/ready`, { signal: AbortSignal.timeout(5_000) });
         if (response.ok) return;
       } catch {
         // not listening yet
       }
-      if (Date.now() > deadline) throw new Error(`${this.name} not ready in ${timeoutMs} ms:\n${this.tail()}`);
+      if (Date.now() > deadline)
+        throw new Error(`${this.name} not ready in ${timeoutMs} ms:\n${this.tail()}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

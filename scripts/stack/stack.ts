@@ -45,11 +45,17 @@ function postgresUrl(host: string, port: number, user: string, database: string,
 }
 
 async function ensureDatabase(options: StackOptions["postgres"]): Promise<void> {
-  const client = new pg.Client({ host: options.host, port: options.port, user: options.user, database: "postgres" });
+  const client = new pg.Client({
+    host: options.host,
+    port: options.port,
+    user: options.user,
+    database: "postgres",
+  });
   await client.connect();
   try {
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [options.database]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${options.database.replaceAll('"', '""')}"`);
+    if (found.rowCount === 0)
+      await client.query(`CREATE DATABASE "${options.database.replaceAll('"', '""')}"`);
   } finally {
     await client.end();
   }
@@ -98,16 +104,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   try {
     const { postgres, redis } = options;
     const proxyPort = options.basePort + options.replicas + 1;
-    const pgProxy = options.viaProxies
-      ? await startTcpProxy({ target: postgres, port: proxyPort })
-      : null;
+    const pgProxy = options.viaProxies ? await startTcpProxy({ target: postgres, port: proxyPort }) : null;
     const redisProxy =
       options.viaProxies && redis ? await startTcpProxy({ target: redis, port: proxyPort + 1 }) : null;
     if (pgProxy) cleanups.push(() => pgProxy.close());
     if (redisProxy) cleanups.push(() => redisProxy.close());
 
     await ensureDatabase(postgres);
-    const directDatabaseUrl = postgresUrl(postgres.host, postgres.port, postgres.user, postgres.database, postgres.schema);
+    const directDatabaseUrl = postgresUrl(
+      postgres.host,
+      postgres.port,
+      postgres.user,
+      postgres.database,
+      postgres.schema,
+    );
     const databaseUrl = pgProxy
       ? postgresUrl("127.0.0.1", pgProxy.port, postgres.user, postgres.database, postgres.schema)
       : directDatabaseUrl;
@@ -136,7 +146,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const replicas = Array.from(
       { length: options.replicas },
       (_, i) =>
-        new Replica(`app-${i + 1}`, options.basePort + 1 + i, env, path.join(runtimeDir, "logs", `app-${i + 1}.log`)),
+        new Replica(
+          `app-${i + 1}`,
+          options.basePort + 1 + i,
+          env,
+          path.join(runtimeDir, "logs", `app-${i + 1}.log`),
+        ),
     );
     cleanups.push(async () => {
       await Promise.all(replicas.map((replica) => replica.close()));
@@ -160,7 +175,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await waitFor(`${publicUrl}/api/health`, 15_000);
     log(`nginx ready: ${publicUrl}`);
 
-    return { url: publicUrl, replicas, databaseUrl, directDatabaseUrl, pgProxy, redisProxy, nginxConfig, close };
+    return {
+      url: publicUrl,
+      replicas,
+      databaseUrl,
+      directDatabaseUrl,
+      pgProxy,
+      redisProxy,
+      nginxConfig,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

@@ -53,7 +53,9 @@ it("reports unready within 2 s, pauses saving, and loses nothing acknowledged", 
   await load.stop();
 
   const { lost, details } = await countLost(stack.directDatabaseUrl, load.stats);
-  const failedWhileUp = load.stats.failures.filter((f) => f.at < stoppedAt || f.at > backAfter + readyAgainMs + 2_000);
+  const failedWhileUp = load.stats.failures.filter(
+    (f) => f.at < stoppedAt || f.at > backAfter + readyAgainMs + 2_000,
+  );
   console.log(
     summaryLine("postgres-stop", load.stats, lost, {
       learners: load.learners.length,

@@ -15,7 +15,10 @@ import { countLost } from "./harness/verify";
 const SIGN_IN_MAX = 5;
 let stack: Awaited<ReturnType<typeof startDrillStack>>;
 beforeAll(async () => {
-  stack = await startDrillStack("redisstop", { AUTH_SIGNIN_RATE_MAX: String(SIGN_IN_MAX), LOG_LEVEL: "info" });
+  stack = await startDrillStack("redisstop", {
+    AUTH_SIGNIN_RATE_MAX: String(SIGN_IN_MAX),
+    LOG_LEVEL: "info",
+  });
 });
 afterAll(async () => {
   await stack?.close();
@@ -65,7 +68,9 @@ it("keeps sign-in and reads working without Redis, with per-replica limits, and 
 
   const { lost, details } = await countLost(stack.directDatabaseUrl, load.stats);
   const logs = stack.replicas
-    .map((replica) => readFileSync(path.join("tmp/drills", stack.runId, "logs", `${replica.name}.log`), "utf8"))
+    .map((replica) =>
+      readFileSync(path.join("tmp/drills", stack.runId, "logs", `${replica.name}.log`), "utf8"),
+    )
     .join("\n");
   const fallbackLogged = (logs.match(/redis unavailable: sessions fall back/g) ?? []).length;
   console.log(
@@ -83,6 +88,8 @@ it("keeps sign-in and reads working without Redis, with per-replica limits, and 
   expect(ready.status).toBe(200);
   expect(readyBody.checks?.redis).toMatchObject({ ok: false, required: false });
   expect(fallbackLogged).toBeGreaterThan(0);
-  expect(load.stats.failures.length - failuresBefore, JSON.stringify(load.stats.failures.slice(0, 10))).toBe(0);
+  expect(load.stats.failures.length - failuresBefore, JSON.stringify(load.stats.failures.slice(0, 10))).toBe(
+    0,
+  );
   expect(details).toEqual([]);
 });

@@ -10,13 +10,22 @@ import { startStack, type Stack } from "../../../scripts/stack/stack";
  */
 export const DRILL_PORT = Number(process.env.DRILL_PORT ?? 3150);
 
-export async function startDrillStack(name: string, env: Record<string, string> = {}): Promise<Stack & { runId: string }> {
+export async function startDrillStack(
+  name: string,
+  env: Record<string, string> = {},
+): Promise<Stack & { runId: string }> {
   const runId = `${name}${Date.now().toString(36)}`;
   const schema = `drill_${runId}`.replace(/[^a-z0-9_]/gi, "_").toLowerCase();
   const stack = await startStack({
     basePort: DRILL_PORT,
     replicas: 3,
-    postgres: { host: "127.0.0.1", port: 5432, user: process.env.PGUSER ?? "postgres", database: "shipshape_drills", schema },
+    postgres: {
+      host: "127.0.0.1",
+      port: 5432,
+      user: process.env.PGUSER ?? "postgres",
+      database: "shipshape_drills",
+      schema,
+    },
     redis: { host: "127.0.0.1", port: 6379, db: 2, keyPrefix: `shipshape-drill:${runId}:` },
     viaProxies: true,
     runtimeDir: `tmp/drills/${runId}`,

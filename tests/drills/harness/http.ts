@@ -45,7 +45,9 @@ export class Client {
           headers: {
             "user-agent": "shipshape-drill",
             ...(this.cookies.size ? { cookie: this.cookieHeader() } : {}),
-            ...(options.body !== undefined ? { "content-length": String(Buffer.byteLength(options.body)) } : {}),
+            ...(options.body !== undefined
+              ? { "content-length": String(Buffer.byteLength(options.body)) }
+              : {}),
             ...options.headers,
           },
           timeout: options.timeoutMs ?? 30_000,
@@ -72,7 +74,9 @@ export class Client {
           });
         },
       );
-      request.on("timeout", () => request.destroy(new Error(`timeout after ${options.timeoutMs ?? 30_000} ms`)));
+      request.on("timeout", () =>
+        request.destroy(new Error(`timeout after ${options.timeoutMs ?? 30_000} ms`)),
+      );
       request.on("error", reject);
       if (options.body !== undefined) request.write(options.body);
       request.end();

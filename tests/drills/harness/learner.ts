@@ -47,7 +47,11 @@ export class Learner {
 
   async signUp(): Promise<void> {
     const response = await this.client.request("POST", "/api/auth/sign-up/email", {
-      body: JSON.stringify({ email: this.email, password: "drill-password-1", name: `Drill learner ${this.n}` }),
+      body: JSON.stringify({
+        email: this.email,
+        password: "drill-password-1",
+        name: `Drill learner ${this.n}`,
+      }),
       headers: { "content-type": "application/json", origin: this.client.baseUrl },
     });
     if (response.status !== 200 || !this.client.hasCookie("session_token"))
@@ -68,7 +72,8 @@ export class Learner {
     const roll = Math.random();
     if (roll < 0.15) return this.read(`/learn/${pick(this.plan.lessons)}`, "read lesson");
     if (roll < 0.25) return this.readProgress();
-    if (roll < 0.3) return this.read(`/practice/${this.attempt.quiz.slug}/attempts/${this.attempt.id}`, "read attempt");
+    if (roll < 0.3)
+      return this.read(`/practice/${this.attempt.quiz.slug}/attempts/${this.attempt.id}`, "read attempt");
     if (roll < 0.33) return this.submitLab();
     if (roll < 0.43 && this.attempt.saves >= 3) return this.submit(options);
     return this.save(options);
@@ -92,10 +97,15 @@ export class Learner {
   private async startAttempt(): Promise<void> {
     const quiz = pick(this.plan.quizzes);
     const id = await this.timed("start quiz", async () => {
-      const response = await submitFormAction(this.client, `/practice/${quiz.slug}`, this.plan.actions.startQuizAttempt, {
-        quizSlug: quiz.slug,
-        mode: "check",
-      });
+      const response = await submitFormAction(
+        this.client,
+        `/practice/${quiz.slug}`,
+        this.plan.actions.startQuizAttempt,
+        {
+          quizSlug: quiz.slug,
+          mode: "check",
+        },
+      );
       const location = String(response.headers.location ?? response.headers["x-action-redirect"] ?? "");
       const match = /\/practice\/[^/]+\/attempts\/([A-Za-z0-9_-]+)/.exec(location);
       if (response.status >= 400 || !match) throw new Error(`start answered ${response.status} ${location}`);
@@ -108,7 +118,10 @@ export class Learner {
     const token = `${this.n}-${++this.counter}`;
     switch (question.type) {
       case "fill-in":
-        return { type: "fill-in", blanks: Array.from({ length: question.blanks ?? 1 }, (_, i) => `w${i}-${token}`) };
+        return {
+          type: "fill-in",
+          blanks: Array.from({ length: question.blanks ?? 1 }, (_, i) => `w${i}-${token}`),
+        };
       case "true-false":
         return { type: "true-false", value: Math.random() < 0.5 };
       case "multiple-choice":
@@ -127,12 +140,17 @@ export class Learner {
     let delay = 250;
     for (;;) {
       this.stats.sent(key, json);
-      const result = await this.timed("autosave", async () =>
-        actionValue(
-          await callAction(this.client, `/practice/${attempt.quiz.slug}/attempts/${attempt.id}`, this.plan.actions.saveAnswer, [
-            { attemptId: attempt.id, questionId: question.id, answer },
-          ]),
-        ) as SaveResult,
+      const result = await this.timed(
+        "autosave",
+        async () =>
+          actionValue(
+            await callAction(
+              this.client,
+              `/practice/${attempt.quiz.slug}/attempts/${attempt.id}`,
+              this.plan.actions.saveAnswer,
+              [{ attemptId: attempt.id, questionId: question.id, answer }],
+            ),
+          ) as SaveResult,
       );
       if (!result) return;
       if (result.ok) {
@@ -154,12 +172,17 @@ export class Learner {
   private async submit(options: { retryPausedUntil: number }): Promise<void> {
     const attempt = this.attempt!;
     for (let delay = 250; ; delay = Math.min(delay * 2, 2_000)) {
-      const result = await this.timed("submit", async () =>
-        actionValue(
-          await callAction(this.client, `/practice/${attempt.quiz.slug}/attempts/${attempt.id}`, this.plan.actions.submitQuiz, [
-            { attemptId: attempt.id },
-          ]),
-        ) as SaveResult,
+      const result = await this.timed(
+        "submit",
+        async () =>
+          actionValue(
+            await callAction(
+              this.client,
+              `/practice/${attempt.quiz.slug}/attempts/${attempt.id}`,
+              this.plan.actions.submitQuiz,
+              [{ attemptId: attempt.id }],
+            ),
+          ) as SaveResult,
       );
       if (!result) return;
       if (result.ok) {
@@ -178,15 +201,22 @@ export class Learner {
 
   private async submitLab(): Promise<void> {
     const lab = pick(this.plan.labs);
-    const result = await this.timed("lab", async () =>
-      actionValue(await callAction(this.client, `/labs/${lab.slug}`, this.plan.actions.submitLabSolution, [lab.submission])) as {
-        ok: boolean;
-        recorded?: boolean;
-        error?: string;
-      },
+    const result = await this.timed(
+      "lab",
+      async () =>
+        actionValue(
+          await callAction(this.client, `/labs/${lab.slug}`, this.plan.actions.submitLabSolution, [
+            lab.submission,
+          ]),
+        ) as {
+          ok: boolean;
+          recorded?: boolean;
+          error?: string;
+        },
     );
     if (!result) return;
-    if (result.ok && result.recorded) this.stats.labRuns.set(this.email, (this.stats.labRuns.get(this.email) ?? 0) + 1);
+    if (result.ok && result.recorded)
+      this.stats.labRuns.set(this.email, (this.stats.labRuns.get(this.email) ?? 0) + 1);
     else this.stats.fail("lab", result.error ?? "not recorded");
   }
 }

@@ -22,9 +22,12 @@ export async function startLoad(options: {
     { length: options.count },
     (_, n) => new Learner(n, options.baseUrl, options.plan, stats, options.runId),
   );
-  for (let i = 0; i < learners.length; i += 10) await Promise.all(learners.slice(i, i + 10).map((l) => l.signUp()));
+  for (let i = 0; i < learners.length; i += 10)
+    await Promise.all(learners.slice(i, i + 10).map((l) => l.signUp()));
 
-  const [minThink, maxThink] = options.thinkMs ?? [300, 1_200];
+  // Learners read and type between actions: 4-10 s each keeps 100+ of them within
+  // what two shared CPU cores serve, so failures mean faults, not overload.
+  const [minThink, maxThink] = options.thinkMs ?? [4_000, 10_000];
   let running = true;
   let retryPausedUntil = Number.POSITIVE_INFINITY;
   const loops = learners.map(async (learner) => {

@@ -7,8 +7,14 @@ import { actionIds, requireAction } from "./server-actions";
 /** What simulated learners can do in this build: pages, quizzes, labs and the actions' ids. */
 export type Plan = {
   lessons: string[];
-  quizzes: Array<{ slug: string; questions: Array<Pick<Question, "id" | "type"> & { blanks?: number; options?: string[] }> }>;
-  labs: Array<{ slug: string; submission: { labSlug: string; code?: string; params?: Record<string, number> } }>;
+  quizzes: Array<{
+    slug: string;
+    questions: Array<Pick<Question, "id" | "type"> & { blanks?: number; options?: string[] }>;
+  }>;
+  labs: Array<{
+    slug: string;
+    submission: { labSlug: string; code?: string; params?: Record<string, number> };
+  }>;
   actions: { startQuizAttempt: string; saveAnswer: string; submitQuiz: string; submitLabSolution: string };
 };
 
@@ -20,7 +26,9 @@ export async function loadPlan(): Promise<Plan> {
       id: question.id,
       type: question.type,
       ...(question.type === "fill-in" ? { blanks: question.blanks.length } : {}),
-      ...(question.type === "multiple-choice" ? { options: question.options.map((option) => option.id) } : {}),
+      ...(question.type === "multiple-choice"
+        ? { options: question.options.map((option) => option.id) }
+        : {}),
     })),
   }));
   return {

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import type { Client, HttpResponse } from "./http";
 
-type Manifest = { node: Record<string, { workers: Record<string, unknown>; exportedName?: string; filename?: string }> };
+type Manifest = {
+  node: Record<string, { workers: Record<string, unknown>; exportedName?: string; filename?: string }>;
+};
 
 /**
  * Server Actions are what the app's own pages call for autosave, submit and
@@ -9,7 +11,9 @@ type Manifest = { node: Record<string, { workers: Record<string, unknown>; expor
  * action's id (from the build's manifest) and the arguments as JSON.
  */
 export function actionIds(): Record<string, string> {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as Manifest;
+  const manifest = JSON.parse(
+    readFileSync(".next/server/server-reference-manifest.json", "utf8"),
+  ) as Manifest;
   const ids: Record<string, string> = {};
   for (const [id, entry] of Object.entries(manifest.node)) {
     if (entry.exportedName) ids[`${entry.filename}#${entry.exportedName}`] = id;
@@ -25,7 +29,8 @@ export function requireAction(ids: Record<string, string>, key: string): string 
 
 /** The value an action returned, from its React Flight response (row 1). */
 export function actionValue(response: HttpResponse): unknown {
-  if (response.status !== 200) throw new Error(`action answered ${response.status}: ${response.body.slice(0, 300)}`);
+  if (response.status !== 200)
+    throw new Error(`action answered ${response.status}: ${response.body.slice(0, 300)}`);
   for (const line of response.body.split("\n")) {
     const match = /^1:(.*)$/.exec(line);
     if (match) return JSON.parse(match[1]!);

@@ -7,7 +7,10 @@ import type { DrillStats } from "./stats";
  * never acknowledged (a failed request), replaced it; every acknowledged submit
  * is a submitted attempt; every recorded lab run is a row.
  */
-export async function countLost(databaseUrl: string, stats: DrillStats): Promise<{ lost: number; details: string[] }> {
+export async function countLost(
+  databaseUrl: string,
+  stats: DrillStats,
+): Promise<{ lost: number; details: string[] }> {
   const url = new URL(databaseUrl);
   const schema = url.searchParams.get("schema") ?? "public";
   url.searchParams.delete("schema");
@@ -33,14 +36,16 @@ export async function countLost(databaseUrl: string, stats: DrillStats): Promise
       [[...stats.submitted]],
     );
     const submittedIds = new Set(submitted.rows.map((row) => row.id));
-    for (const id of stats.submitted) if (!submittedIds.has(id)) details.push(`attempt ${id}: submit acknowledged, not submitted`);
+    for (const id of stats.submitted)
+      if (!submittedIds.has(id)) details.push(`attempt ${id}: submit acknowledged, not submitted`);
     const labs = await client.query<{ email: string; runs: string }>(
       `SELECT u.email, count(r.id) AS runs FROM "user" u JOIN "LabRun" r ON r."userId" = u.id WHERE u.email = ANY($1) GROUP BY u.email`,
       [[...stats.labRuns.keys()]],
     );
     const runs = new Map(labs.rows.map((row) => [row.email, Number(row.runs)]));
     for (const [email, count] of stats.labRuns)
-      if ((runs.get(email) ?? 0) < count) details.push(`lab runs of ${email}: ${count} recorded, ${runs.get(email) ?? 0} stored`);
+      if ((runs.get(email) ?? 0) < count)
+        details.push(`lab runs of ${email}: ${count} recorded, ${runs.get(email) ?? 0} stored`);
   } finally {
     await client.end();
   }
