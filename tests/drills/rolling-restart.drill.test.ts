@@ -25,7 +25,9 @@ it("restarts every replica under load with 0 failed requests and 0 lost answers"
     const exit = await replica.stop("SIGTERM");
     exits.push(exit);
     await replica.start();
-    await during(1_000);
+    // Like minReadySeconds: let nginx's fail_timeout (3 s) expire so it sends the
+    // restarted replica traffic again before the next one leaves.
+    await during(4_000);
   }
   await during(3_000);
   await load.stop();

@@ -32,7 +32,10 @@ export async function startDrillStack(
     env: {
       // Learners sign up from their own addresses; one per learner is far under the limit.
       AUTH_SIGNUP_RATE_MAX: "20",
-      LOG_LEVEL: "warn",
+      // The drill waits for the drain however long in-flight requests take on a busy
+      // machine; in production the platform's grace period bounds it (k8s test).
+      SHUTDOWN_FORCE_EXIT_MS: "30000",
+      LOG_LEVEL: "info",
       ...env,
     },
     log: () => {},

@@ -74,7 +74,7 @@ export class Learner {
     if (roll < 0.25) return this.readProgress();
     if (roll < 0.3)
       return this.read(`/practice/${this.attempt.quiz.slug}/attempts/${this.attempt.id}`, "read attempt");
-    if (roll < 0.33) return this.submitLab();
+    if (roll < 0.32) return this.submitLab();
     if (roll < 0.43 && this.attempt.saves >= 3) return this.submit(options);
     return this.save(options);
   }

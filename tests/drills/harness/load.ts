@@ -25,9 +25,9 @@ export async function startLoad(options: {
   for (let i = 0; i < learners.length; i += 10)
     await Promise.all(learners.slice(i, i + 10).map((l) => l.signUp()));
 
-  // Learners read and type between actions: 4-10 s each keeps 100+ of them within
+  // Learners read and type between actions: 5-15 s each keeps 100+ of them within
   // what two shared CPU cores serve, so failures mean faults, not overload.
-  const [minThink, maxThink] = options.thinkMs ?? [4_000, 10_000];
+  const [minThink, maxThink] = options.thinkMs ?? [5_000, 15_000];
   let running = true;
   let retryPausedUntil = Number.POSITIVE_INFINITY;
   const loops = learners.map(async (learner) => {
