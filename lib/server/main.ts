@@ -5,7 +5,7 @@ import { lifecycle, markShuttingDown } from "@/lib/observability/lifecycle";
 import { logger } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 import { routeLabel } from "@/lib/observability/route-label";
-import { createGracefulShutdown } from "./graceful-shutdown";
+import { closeConnectionWhenShuttingDown, createGracefulShutdown } from "./graceful-shutdown";
 import { disconnectRedis } from "./redis";
 import { SECRET_FILE_SETTINGS, loadSecretFiles } from "./secret-files";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER, clientIpFor, requestIdFor } from "./request-context";
@@ -33,7 +33,7 @@ const server = createServer((req, res) => {
   req.headers[CLIENT_IP_HEADER] = clientIpFor(req, trustProxy);
   res.setHeader(REQUEST_ID_HEADER, requestId);
   // Once shutdown starts, tell keep-alive clients to open their next request elsewhere.
-  if (lifecycle().shuttingDown) res.setHeader("connection", "close");
+  closeConnectionWhenShuttingDown(res, () => lifecycle().shuttingDown);
 
   metrics().httpRequestsInFlight.inc();
   let counted = true;

@@ -50,7 +50,7 @@ export class Client {
               : {}),
             ...options.headers,
           },
-          timeout: options.timeoutMs ?? 30_000,
+          timeout: options.timeoutMs ?? 60_000,
         },
         (response) => {
           const chunks: Buffer[] = [];
@@ -75,7 +75,7 @@ export class Client {
         },
       );
       request.on("timeout", () =>
-        request.destroy(new Error(`timeout after ${options.timeoutMs ?? 30_000} ms`)),
+        request.destroy(new Error(`timeout after ${options.timeoutMs ?? 60_000} ms`)),
       );
       request.on("error", reject);
       if (options.body !== undefined) request.write(options.body);
