@@ -16,7 +16,7 @@ export default defineConfig({
     include: ["tests/drills/**/*.drill.test.ts", "tests/image/**/*.test.ts"],
     environment: "node",
     fileParallelism: false,
-    testTimeout: 300_000,
+    testTimeout: 600_000,
     hookTimeout: 180_000,
     pool: "forks",
   },

@@ -33,6 +33,7 @@ const stack = await startStack({
 });
 console.log(`\nShipshape is up at ${stack.url} (nginx → ${stack.replicas.map((r) => r.url).join(", ")})`);
 console.log("Logs: tmp/stack/logs/, nginx: tmp/stack/nginx/. Ctrl-C stops the stack (replicas drain first).");
+console.log(`Rolling restart without downtime: kill -USR2 ${process.pid}`);
 
 let stopping = false;
 const stop = async () => {
@@ -44,5 +45,11 @@ const stop = async () => {
   await stack.close();
   process.exit(0);
 };
+// `kill -USR2 <pid>`: zero-downtime rolling restart (each replica out of nginx's rotation, drained, back).
+process.on("SIGUSR2", () => {
+  void stack
+    .rollingRestart()
+    .then((exits) => console.log(`rolling restart done: exit codes ${exits.map((e) => e.code).join("/")}`));
+});
 process.on("SIGINT", () => void stop());
 process.on("SIGTERM", () => void stop());

@@ -4,7 +4,9 @@ import path from "node:path";
 
 const DEPLOY_DIR = path.resolve("deploy/nginx");
 
-export type NginxSettings = { listen: string; upstreams: string[]; runtimeDir: string };
+/** A replica behind nginx; `down` takes it out of rotation (a planned restart). */
+export type Upstream = { address: string; down?: boolean };
+export type NginxSettings = { listen: string; upstreams: Array<string | Upstream>; runtimeDir: string };
 
 /** nginx binary: Debian's, installed by scripts/stack/ensure-tools.sh when missing. */
 export const NGINX_BIN = process.env.NGINX_BIN ?? "/usr/sbin/nginx";
@@ -22,7 +24,8 @@ export function renderNginxConfig(settings: NginxSettings): string {
     NGINX_CONF_DIR: "/etc/nginx",
     LISTEN: settings.listen,
     UPSTREAM_SERVERS: settings.upstreams
-      .map((address) => `server ${address} max_fails=2 fail_timeout=3s;`)
+      .map((upstream) => (typeof upstream === "string" ? { address: upstream } : upstream))
+      .map(({ address, down }) => `server ${address} max_fails=2 fail_timeout=3s${down ? " down" : ""};`)
       .join("\n  "),
   };
   for (const file of readdirSync(DEPLOY_DIR).filter((name) => name.endsWith(".conf"))) {

@@ -35,6 +35,14 @@ export type Stack = {
   pgProxy: TcpProxy | null;
   redisProxy: TcpProxy | null;
   nginxConfig: string;
+  /**
+   * Takes a replica out of nginx's rotation (or puts it back) with a graceful
+   * reload: new connections go elsewhere, requests in flight finish. What an
+   * orchestrator does before it sends SIGTERM; passive checks alone cannot know.
+   */
+  setInRotation: (replica: Replica, inRotation: boolean) => Promise<void>;
+  /** The planned way to restart every replica: out of rotation, SIGTERM, start, ready, back in. */
+  rollingRestart: (options?: { settleMs?: number }) => Promise<Array<{ code: number | null; ms: number }>>;
   close: () => Promise<void>;
 };
 
@@ -159,11 +167,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await Promise.all(replicas.map((replica) => replica.start()));
     log(`replicas ready: ${replicas.map((r) => r.url).join(", ")}`);
 
-    const nginxConfig = renderNginxConfig({
-      listen: `127.0.0.1:${options.basePort}`,
-      upstreams: replicas.map((replica) => `127.0.0.1:${replica.port}`),
-      runtimeDir: path.join(runtimeDir, "nginx"),
-    });
+    const outOfRotation = new Set<Replica>();
+    const render = () =>
+      renderNginxConfig({
+        listen: `127.0.0.1:${options.basePort}`,
+        upstreams: replicas.map((replica) => ({
+          address: `127.0.0.1:${replica.port}`,
+          down: outOfRotation.has(replica),
+        })),
+        runtimeDir: path.join(runtimeDir, "nginx"),
+      });
+    const nginxConfig = render();
     checkNginxConfig(nginxConfig);
     const nginx = startNginx(nginxConfig);
     const nginxExited = new Promise<void>((resolve) => nginx.once("exit", () => resolve()));
@@ -175,6 +189,27 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await waitFor(`${publicUrl}/api/health`, 15_000);
     log(`nginx ready: ${publicUrl}`);
 
+    const setInRotation = async (replica: Replica, inRotation: boolean) => {
+      if (inRotation) outOfRotation.delete(replica);
+      else outOfRotation.add(replica);
+      checkNginxConfig(render());
+      nginx.kill("SIGHUP");
+      // The master starts new workers with the new config; old ones finish their requests.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+    };
+    const rollingRestart = async ({ settleMs = 4_000 } = {}) => {
+      const exits = [];
+      for (const replica of replicas) {
+        await setInRotation(replica, false);
+        exits.push(await replica.stop("SIGTERM"));
+        await replica.start();
+        await setInRotation(replica, true);
+        // Like minReadySeconds: let the restarted replica take traffic before the next one leaves.
+        await new Promise((resolve) => setTimeout(resolve, settleMs));
+      }
+      return exits;
+    };
+
     return {
       url: publicUrl,
       replicas,
@@ -183,6 +218,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       pgProxy,
       redisProxy,
       nginxConfig,
+      setInRotation,
+      rollingRestart,
       close,
     };
   } catch (error) {

@@ -67,7 +67,7 @@ export class Learner {
   }
 
   /** One thing a learner does; returns when its response (or its retries) are done. */
-  async step(options: { retryPausedUntil: number }): Promise<void> {
+  async step(options: { retryPausedUntil: () => number }): Promise<void> {
     if (!this.attempt) return this.startAttempt();
     const roll = Math.random();
     if (roll < 0.15) return this.read(`/learn/${pick(this.plan.lessons)}`, "read lesson");
@@ -131,7 +131,7 @@ export class Learner {
     }
   }
 
-  private async save(options: { retryPausedUntil: number }): Promise<void> {
+  private async save(options: { retryPausedUntil: () => number }): Promise<void> {
     const attempt = this.attempt!;
     const question = pick(attempt.quiz.questions);
     const answer = this.answerFor(question);
@@ -158,7 +158,7 @@ export class Learner {
         attempt.saves += 1;
         return;
       }
-      if (!result.retryable || Date.now() > options.retryPausedUntil) {
+      if (!result.retryable || Date.now() > options.retryPausedUntil()) {
         this.stats.fail("autosave", result.error);
         return;
       }
@@ -169,7 +169,7 @@ export class Learner {
     }
   }
 
-  private async submit(options: { retryPausedUntil: number }): Promise<void> {
+  private async submit(options: { retryPausedUntil: () => number }): Promise<void> {
     const attempt = this.attempt!;
     for (let delay = 250; ; delay = Math.min(delay * 2, 2_000)) {
       const result = await this.timed(
@@ -190,7 +190,7 @@ export class Learner {
         this.attempt = null;
         return;
       }
-      if (!result.retryable || Date.now() > options.retryPausedUntil) {
+      if (!result.retryable || Date.now() > options.retryPausedUntil()) {
         this.stats.fail("submit", result.error);
         return;
       }

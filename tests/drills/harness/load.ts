@@ -25,16 +25,16 @@ export async function startLoad(options: {
   for (let i = 0; i < learners.length; i += 10)
     await Promise.all(learners.slice(i, i + 10).map((l) => l.signUp()));
 
-  // Learners read and type between actions: 5-15 s each keeps 100+ of them within
+  // Learners read and type between actions: 6-18 s each keeps 100+ of them within
   // what two shared CPU cores serve, so failures mean faults, not overload.
-  const [minThink, maxThink] = options.thinkMs ?? [5_000, 15_000];
+  const [minThink, maxThink] = options.thinkMs ?? [6_000, 18_000];
   let running = true;
   let retryPausedUntil = Number.POSITIVE_INFINITY;
   const loops = learners.map(async (learner) => {
     // Spread the first steps so 100 learners do not all start in the same millisecond.
     await new Promise((resolve) => setTimeout(resolve, Math.random() * maxThink));
     while (running) {
-      await learner.step({ retryPausedUntil });
+      await learner.step({ retryPausedUntil: () => retryPausedUntil });
       await new Promise((resolve) => setTimeout(resolve, minThink + Math.random() * (maxThink - minThink)));
     }
   });
