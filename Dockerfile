@@ -17,9 +17,11 @@ WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ \
     && rm -rf /var/lib/apt/lists/*
 ENV NEXT_TELEMETRY_DISABLED=1 npm_config_nodedir=/usr/local
+# Only what `npm ci` (and its postinstall) reads, so this layer stays cached
+# until the lock file or the schema changes.
 COPY package.json package-lock.json prisma.config.ts ./
 COPY prisma ./prisma
-COPY scripts ./scripts
+COPY scripts/prisma-sqlite-adapter.ts scripts/generate-pg-schema.mjs scripts/copy-browser-assets.mjs ./scripts/
 # Behind a TLS-inspecting proxy, pass its CA bundle as a build secret
 # (--secret id=ca,src=/etc/ssl/certs/ca-certificates.crt): it is mounted for this
 # step only and never stored in a layer. Without the secret this builds as usual.
