@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const DEPLOY_DIR = path.resolve("deploy/nginx");
@@ -51,4 +51,35 @@ export function checkNginxConfig(confFile: string): string {
 
 export function startNginx(confFile: string): ChildProcess {
   return spawn(NGINX_BIN, ["-c", confFile, "-g", "daemon off;"], { stdio: ["ignore", "inherit", "inherit"] });
+}
+
+function workerPids(masterPid: number): number[] {
+  return readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may contain spaces, so split after ")".
+        const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === masterPid;
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+/**
+ * Graceful reload (SIGHUP) that returns only when every worker of the old
+ * configuration has exited: from then on no nginx process routes by the old
+ * upstream list. (A fixed sleep is not enough on a busy machine.)
+ */
+export async function reloadNginx(master: ChildProcess, timeoutMs = 30_000): Promise<void> {
+  const old = workerPids(master.pid!);
+  master.kill("SIGHUP");
+  const deadline = Date.now() + timeoutMs;
+  while (old.some((pid) => existsSync(`/proc/${pid}`))) {
+    if (Date.now() > deadline)
+      throw new Error(`nginx workers ${old.join(",")} still running ${timeoutMs} ms after reload`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startTcpProxy, type TcpProxy } from "../../lib/testing/tcp-proxy";
-import { checkNginxConfig, renderNginxConfig, startNginx } from "./nginx";
+import { checkNginxConfig, reloadNginx, renderNginxConfig, startNginx } from "./nginx";
 import { Replica } from "./replica";
 
 /**
@@ -193,9 +193,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       if (inRotation) outOfRotation.delete(replica);
       else outOfRotation.add(replica);
       checkNginxConfig(render());
-      nginx.kill("SIGHUP");
-      // The master starts new workers with the new config; old ones finish their requests.
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      // New workers take the new upstream list; old ones finish their requests and exit.
+      await reloadNginx(nginx);
     };
     const rollingRestart = async ({ settleMs = 4_000 } = {}) => {
       const exits = [];
