@@ -69,17 +69,20 @@ function workerPids(masterPid: number): number[] {
 }
 
 /**
- * Graceful reload (SIGHUP) that returns only when every worker of the old
- * configuration has exited: from then on no nginx process routes by the old
- * upstream list. (A fixed sleep is not enough on a busy machine.)
+ * Graceful reload (SIGHUP) that returns once the master has started workers
+ * with the new configuration (it then tells the old ones to quit: they take no
+ * new requests and finish those in flight, which may take long on a busy
+ * machine, and the draining replica serves those to the end). A fixed sleep is
+ * not enough when the machine is busy.
  */
 export async function reloadNginx(master: ChildProcess, timeoutMs = 30_000): Promise<void> {
-  const old = workerPids(master.pid!);
+  const old = new Set(workerPids(master.pid!));
   master.kill("SIGHUP");
   const deadline = Date.now() + timeoutMs;
-  while (old.some((pid) => existsSync(`/proc/${pid}`))) {
-    if (Date.now() > deadline)
-      throw new Error(`nginx workers ${old.join(",")} still running ${timeoutMs} ms after reload`);
+  while (!workerPids(master.pid!).some((pid) => !old.has(pid))) {
+    if (Date.now() > deadline) throw new Error(`nginx started no new worker ${timeoutMs} ms after reload`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  // The master signals the old workers right after starting the new ones.
+  await new Promise((resolve) => setTimeout(resolve, 500));
 }
