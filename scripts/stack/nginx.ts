@@ -69,20 +69,29 @@ function workerPids(masterPid: number): number[] {
 }
 
 /**
- * Graceful reload (SIGHUP) that returns once the master has started workers
- * with the new configuration (it then tells the old ones to quit: they take no
- * new requests and finish those in flight, which may take long on a busy
- * machine, and the draining replica serves those to the end). A fixed sleep is
- * not enough when the machine is busy.
+ * Graceful reload (SIGHUP) that returns once every worker of the old
+ * configuration has exited. Old workers stop accepting at once but keep serving
+ * requests on client keep-alive connections until they notice the signal, and
+ * finish those in flight (the replica being drained serves them to the end): on
+ * a busy machine that takes seconds, so neither a fixed sleep nor the new
+ * workers' start says the old upstream list is out of use.
  */
-export async function reloadNginx(master: ChildProcess, timeoutMs = 30_000): Promise<void> {
-  const old = new Set(workerPids(master.pid!));
+export async function reloadNginx(master: ChildProcess, timeoutMs = 90_000): Promise<void> {
+  const old = workerPids(master.pid!);
   master.kill("SIGHUP");
   const deadline = Date.now() + timeoutMs;
-  while (!workerPids(master.pid!).some((pid) => !old.has(pid))) {
-    if (Date.now() > deadline) throw new Error(`nginx started no new worker ${timeoutMs} ms after reload`);
+  while (old.some((pid) => existsSync(`/proc/${pid}`) && isChildOf(pid, master.pid!))) {
+    if (Date.now() > deadline)
+      throw new Error(`nginx workers ${old.join(",")} still running ${timeoutMs} ms after reload`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  // The master signals the old workers right after starting the new ones.
-  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+
+function isChildOf(pid: number, masterPid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === masterPid;
+  } catch {
+    return false;
+  }
 }
