@@ -26,10 +26,29 @@ export class Client {
     return [...this.cookies.keys()].some((key) => key.includes(name));
   }
 
-  request(
+  /**
+   * Like a browser: when a reused keep-alive connection turns out to be closed
+   * (reset before any byte of a response, e.g. nginx's old worker closing idle
+   * connections after a reload), the request never reached a server and is sent
+   * again once on a new connection (the pattern Node's docs give for `reusedSocket`).
+   */
+  async request(
     method: string,
     path: string,
     options: { body?: string | Buffer; headers?: Record<string, string>; timeoutMs?: number } = {},
+  ): Promise<HttpResponse> {
+    try {
+      return await this.send(method, path, options);
+    } catch (error) {
+      if ((error as { staleKeepAlive?: boolean }).staleKeepAlive) return this.send(method, path, options);
+      throw error;
+    }
+  }
+
+  private send(
+    method: string,
+    path: string,
+    options: { body?: string | Buffer; headers?: Record<string, string>; timeoutMs?: number },
   ): Promise<HttpResponse> {
     const url = new URL(path, this.baseUrl);
     const startedAt = performance.now();
@@ -77,7 +96,15 @@ export class Client {
       request.on("timeout", () =>
         request.destroy(new Error(`timeout after ${options.timeoutMs ?? 60_000} ms`)),
       );
-      request.on("error", reject);
+      let responded = false;
+      request.on("response", () => (responded = true));
+      request.on("error", (error: NodeJS.ErrnoException) => {
+        const stale =
+          request.reusedSocket &&
+          !responded &&
+          (error.code === "ECONNRESET" || error.message === "socket hang up");
+        reject(stale ? Object.assign(error, { staleKeepAlive: true }) : error);
+      });
       if (options.body !== undefined) request.write(options.body);
       request.end();
     });
