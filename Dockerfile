@@ -29,7 +29,9 @@ RUN --mount=type=secret,id=ca \
     if [ -s /run/secrets/ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/ca; fi; \
     npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build && npm prune --omit=dev && rm -rf .next/cache
+# npm prune keeps typescript (an optional peer of prisma and @prisma/client, used for
+# their types only): nothing loads it at run time, so it goes too (tests/image checks).
+RUN npm run build && npm prune --omit=dev && rm -rf .next/cache node_modules/typescript
 
 FROM ${BASE_IMAGE} AS runtime
 WORKDIR /app
