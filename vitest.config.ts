@@ -15,7 +15,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "content/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "content/**/*.test.ts", "tests/deploy/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
         },

@@ -187,7 +187,10 @@ describe.each(testProviders())("createDb, pingDb and readiness (%s)", (provider)
     await useDatabaseUrl(t.url);
     const { status, body, cacheControl } = await ready();
     expect(status).toBe(200);
-    expect(body).toEqual({ status: "ready", checks: { database: { ok: true, ms: expect.any(Number) } } });
+    expect(body).toEqual({
+      status: "ready",
+      checks: { database: { ok: true, ms: expect.any(Number), required: true } },
+    });
     expect(cacheControl).toBe("no-store");
   });
 

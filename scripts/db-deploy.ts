@@ -3,6 +3,9 @@
 import { execFileSync } from "node:child_process";
 import { isPostgresUrl } from "../lib/db";
 import { migratePostgres } from "../lib/db-migrate";
+import { SECRET_FILE_SETTINGS, loadSecretFiles } from "../lib/server/secret-files";
+
+loadSecretFiles(SECRET_FILE_SETTINGS);
 
 const url = process.env.DATABASE_URL ?? "file:./prisma/dev.db";
 if (isPostgresUrl(url)) {

@@ -1,17 +1,42 @@
 #!/usr/bin/env bash
 # Installs what the tests need and runs every test: typecheck, lint, unit,
-# integration (SQLite and PostgreSQL), e2e (Playwright + Debian's Chromium).
+# integration (SQLite, PostgreSQL, Redis), e2e (Playwright + Debian's Chromium),
+# fault drills (nginx + 3 replicas) and the container image checks (podman).
+# Prints how long each step took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+SUITE_START=$SECONDS
+STEP_NAME="" STEP_START=$SECONDS TIMINGS=""
+finish_step() {
+  [ -n "$STEP_NAME" ] && TIMINGS+="$(printf '%6ss  %s' "$((SECONDS - STEP_START))" "$STEP_NAME")"$'\n'
+  return 0
+}
+step() {
+  finish_step
+  STEP_NAME="$*" STEP_START=$SECONDS
+  printf '\n\033[1m== %s\033[0m\n' "$*"
+}
+report_timings() {
+  finish_step
+  STEP_NAME=""
+  printf '\n== timings\n%s%6ss  total\n' "$TIMINGS" "$((SECONDS - SUITE_START))"
+}
+trap report_timings EXIT
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-step "Chromium (Debian package; Playwright never downloads a browser)"
-if [ ! -x /usr/bin/chromium ]; then
+step "Debian packages: Chromium (Playwright never downloads a browser), nginx, Redis, podman, runc, debootstrap"
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/sbin/nginx ] || need+=(nginx-light)
+command -v redis-server >/dev/null || need+=(redis-server)
+command -v podman >/dev/null || need+=(podman)
+[ -x /usr/sbin/runc ] || need+=(runc)
+[ -x /usr/sbin/debootstrap ] || need+=(debootstrap)
+if [ ${#need[@]} -gt 0 ]; then
   as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 /usr/bin/chromium --version
 
@@ -33,6 +58,13 @@ else
   echo "PostgreSQL not reachable: data-access tests run on SQLite only"
 fi
 
+step "Redis for the shared-state tests and drills"
+if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+  redis-server --bind 127.0.0.1 --port 6379 --daemonize yes --save "" --appendonly no >/dev/null
+  for _ in $(seq 1 20); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 0.25; done
+fi
+redis-cli -h 127.0.0.1 -p 6379 ping
+
 step "typecheck"
 npm run typecheck
 
@@ -50,3 +82,17 @@ npm run test:integration
 
 step "e2e tests (Chromium, axe)"
 npm run test:e2e
+
+step "fault drills (nginx, 3 replicas, PostgreSQL and Redis through proxies we cut)"
+mkdir -p tmp
+npm run test:drills 2>&1 | tee tmp/drills.log
+grep -ho "DRILL [a-z-]*: .*" tmp/drills.log | sed "s/\x1b\[[0-9;]*m//g" > tmp/drill-summaries.txt || true
+
+step "container image (podman + runc, local Node 24 base image)"
+npm run test:image 2>&1 | tee tmp/image.log
+
+step "summary"
+echo "Drill summaries:"
+cat tmp/drill-summaries.txt
+echo "Image checks:"
+grep -ho "IMAGE [a-z].*\|SKIPPED image.*" tmp/image.log | sed "s/\x1b\[[0-9;]*m//g" || true

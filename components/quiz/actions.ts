@@ -5,6 +5,7 @@ import { z } from "zod";
 import { ANON_COOKIE, currentLearner, ensureLearner, unclaimedAnonId } from "@/lib/auth/learner";
 import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { isDatabaseUnavailable, SAVING_PAUSED_MESSAGE } from "@/lib/db-errors";
 import { AnswerSchema } from "@/lib/grading/answer-schema";
 import { gradeAnswer } from "@/lib/grading/grade";
 import { metrics } from "@/lib/observability/metrics";
@@ -23,7 +24,10 @@ import { getQuestionsById, getQuiz } from "@/lib/questions/bank";
 import { feedbackFor, type QuestionFeedback } from "@/lib/questions/feedback";
 import type { Question } from "@/lib/questions/schema";
 
-export type ActionResult<T> = { ok: true; value: T } | { ok: false; error: string };
+export type ActionResult<T> =
+  | { ok: true; value: T }
+  /** `retryable`: the database is away (not the answer's fault); the browser keeps it and retries. */
+  | { ok: false; error: string; retryable?: true };
 
 const Id = z
   .string()
@@ -33,7 +37,8 @@ const Id = z
 const StartSchema = z.object({ quizSlug: Id, mode: z.enum(["practice", "check"]) });
 const SaveSchema = z.object({ attemptId: Id, questionId: Id, answer: AnswerSchema });
 
-function failure(error: unknown): { ok: false; error: string } {
+function failure(error: unknown): { ok: false; error: string; retryable?: true } {
+  if (isDatabaseUnavailable(error)) return { ok: false, error: SAVING_PAUSED_MESSAGE, retryable: true };
   if (error instanceof Error && "status" in error && typeof error.status === "number" && error.status < 500) {
     return { ok: false, error: error.message };
   }
@@ -114,10 +119,10 @@ function failWith(error: string): { ok: false; error: string } {
 
 /** Autosave of one answer. Idempotent: saving the same answer twice stores it once. */
 export async function saveAnswer(input: unknown): Promise<ActionResult<{ savedAt: string }>> {
-  const prepared = await prepareAnswer(input);
-  if (!prepared.ok) return prepared;
-  const { learner, attemptId, questionId, answer } = prepared.value;
   try {
+    const prepared = await prepareAnswer(input);
+    if (!prepared.ok) return prepared;
+    const { learner, attemptId, questionId, answer } = prepared.value;
     const saved = await saveResponse(db(), learner, attemptId, questionId, JSON.stringify(answer));
     return { ok: true, value: { savedAt: saved.updatedAt.toISOString() } };
   } catch (error) {
@@ -151,9 +156,9 @@ export async function submitQuiz(
 ): Promise<ActionResult<{ attemptId: string; alreadySubmitted: boolean }>> {
   const parsed = z.object({ attemptId: Id }).safeParse(input);
   if (!parsed.success) return { ok: false, error: "That attempt could not be read; reload the page." };
-  const learner = await currentLearner();
-  if (!learner) return { ok: false, error: "Your session has ended; reload the page to continue." };
   try {
+    const learner = await currentLearner();
+    if (!learner) return { ok: false, error: "Your session has ended; reload the page to continue." };
     const attempt = await db().quizAttempt.findUnique({
       where: { id: parsed.data.attemptId },
       select: { questionIds: true, quizSlug: true, mode: true },

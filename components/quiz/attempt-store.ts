@@ -68,6 +68,9 @@ export const useAttempt = create<AttemptState>((set, get) => {
       if (result.ok) {
         backoff.delete(questionId);
         set((state) => ({ saveState: { ...state.saveState, [questionId]: "saved" } }));
+      } else if (result.retryable) {
+        // "Saving paused" (database away): same path as a network failure below.
+        throw new Error(result.error);
       } else {
         set((state) => ({
           saveState: { ...state.saveState, [questionId]: "failed" },

@@ -6,6 +6,7 @@ import { authSecret, env } from "@/lib/env";
 import { db, isPostgresUrl } from "@/lib/db";
 import { metrics } from "@/lib/observability/metrics";
 import { CLIENT_IP_HEADER } from "@/lib/server/request-context";
+import { sharedStateOptions } from "./shared-state";
 
 const signInLimit = Number(process.env.AUTH_SIGNIN_RATE_MAX ?? 5);
 const signUpLimit = Number(process.env.AUTH_SIGNUP_RATE_MAX ?? 10);
@@ -19,7 +20,10 @@ function sameMachineOrigins(baseUrl: string): string[] {
 }
 
 function createAuth() {
+  // Sessions and rate limits shared through Redis when REDIS_URL is set (lib/auth/shared-state.ts).
+  const shared = sharedStateOptions();
   return betterAuth({
+    secondaryStorage: shared.secondaryStorage,
     appName: "Shipshape",
     baseURL: env().BETTER_AUTH_URL,
     trustedOrigins: sameMachineOrigins(env().BETTER_AUTH_URL),
@@ -43,10 +47,12 @@ function createAuth() {
     session: {
       expiresIn: 60 * 60 * 24 * 7,
       updateAge: 60 * 60 * 24,
+      // Kept in the database too, so a Redis outage falls back to it instead of signing people out.
+      storeSessionInDatabase: true,
     },
     rateLimit: {
       enabled: true,
-      storage: "memory",
+      storage: shared.rateLimitStorage,
       window: 60,
       max: 100,
       customRules: {

@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import type { Server, ServerResponse } from "node:http";
 import type { Logger } from "pino";
 
 export type GracefulShutdownOptions = {
@@ -68,4 +68,19 @@ export function createGracefulShutdown(options: GracefulShutdownOptions) {
       exitOnce(1);
     }
   };
+}
+
+/**
+ * Responses whose headers go out once shutdown has started carry
+ * `Connection: close`, including requests that arrived before it: otherwise
+ * their connection would stay in a proxy's keep-alive pool and could be reused
+ * at the very moment the listener closes idle sockets (a reset, and a 502 for a
+ * POST that the proxy must not retry).
+ */
+export function closeConnectionWhenShuttingDown(res: ServerResponse, shuttingDown: () => boolean): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse["writeHead"]>) {
+    if (shuttingDown() && !this.headersSent) this.setHeader("connection", "close");
+    return writeHead.apply(this, args);
+  } as ServerResponse["writeHead"];
 }

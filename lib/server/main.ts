@@ -6,12 +6,15 @@ import { lifecycle, markShuttingDown } from "@/lib/observability/lifecycle";
 import { logger } from "@/lib/observability/logger";
 import { metrics } from "@/lib/observability/metrics";
 import { routeLabel } from "@/lib/observability/route-label";
-import { createGracefulShutdown } from "./graceful-shutdown";
+import { closeConnectionWhenShuttingDown, createGracefulShutdown } from "./graceful-shutdown";
+import { disconnectRedis } from "./redis";
+import { SECRET_FILE_SETTINGS, loadSecretFiles } from "./secret-files";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER, clientIpFor, requestIdFor } from "./request-context";
 
 // Our own HTTP server around Next's request handler: `next start` closes its
 // listener the moment SIGTERM arrives, so readiness could never answer 503
 // while load balancers catch up. Here we control every step of the shutdown.
+loadSecretFiles(SECRET_FILE_SETTINGS);
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 const trustProxy = process.env.TRUST_PROXY === "1";
@@ -34,7 +37,7 @@ const server = createServer((req, res) => {
   req.headers[CLIENT_IP_HEADER] = clientIpFor(req, trustProxy);
   res.setHeader(REQUEST_ID_HEADER, requestId);
   // Once shutdown starts, tell keep-alive clients to open their next request elsewhere.
-  if (lifecycle().shuttingDown) res.setHeader("connection", "close");
+  closeConnectionWhenShuttingDown(res, () => lifecycle().shuttingDown);
 
   metrics().httpRequestsInFlight.inc();
   let counted = true;
@@ -85,6 +88,7 @@ const shutdown = createGracefulShutdown({
   closeResources: async () => {
     await stopLabVerifier();
     await disconnectDb();
+    await disconnectRedis();
     await app.close();
   },
   log,
