@@ -1,10 +1,15 @@
 // Bundles our custom production server (lib/server/main.ts) to dist/server.mjs
 // and the migration runner to dist/db-deploy.mjs, so production images need no
 // TypeScript tooling. Packages stay external: loaded from node_modules at run time.
+// Then it precompresses the prerendered pages (scripts/precompress-pages.ts).
 import { build } from "esbuild";
 
 await build({
-  entryPoints: { server: "lib/server/main.ts", "db-deploy": "scripts/db-deploy.ts" },
+  entryPoints: {
+    server: "lib/server/main.ts",
+    "db-deploy": "scripts/db-deploy.ts",
+    "precompress-pages": "scripts/precompress-pages.ts",
+  },
   outdir: "dist",
   outExtension: { ".js": ".mjs" },
   bundle: true,
@@ -16,3 +21,4 @@ await build({
   logLevel: "warning",
 });
 console.log("built dist/server.mjs, dist/db-deploy.mjs");
+await import("../dist/precompress-pages.mjs");

@@ -1,4 +1,5 @@
 import { createServer } from "node:http";
+import path from "node:path";
 import next from "next";
 import { disconnectDb } from "@/lib/db-registry";
 import { lifecycle, markShuttingDown } from "@/lib/observability/lifecycle";
@@ -7,6 +8,7 @@ import { metrics } from "@/lib/observability/metrics";
 import { routeLabel } from "@/lib/observability/route-label";
 import { createGracefulShutdown } from "./graceful-shutdown";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER, clientIpFor, requestIdFor } from "./request-context";
+import { loadStaticPages } from "./static-pages/static-pages";
 
 // Our own HTTP server around Next's request handler: `next start` closes its
 // listener the moment SIGTERM arrives, so readiness could never answer 503
@@ -22,6 +24,8 @@ const app = next({ dev: false, dir: process.cwd(), hostname, port });
 const handle = app.getRequestHandler();
 
 await app.prepare();
+// Pages prerendered for good are answered from memory, precompressed (Next answers the rest).
+const staticPages = loadStaticPages({ distDir: path.join(process.cwd(), ".next"), warn: (message) => log.warn(message) });
 
 const server = createServer((req, res) => {
   const startedAt = process.hrtime.bigint();
@@ -63,6 +67,7 @@ const server = createServer((req, res) => {
     }
   });
 
+  if (staticPages.handle(req, res)) return;
   handle(req, res).catch((error: unknown) => {
     log.error({ reqId: requestId, err: error }, "unhandled request error");
     if (!res.headersSent) res.statusCode = 500;
