@@ -180,6 +180,7 @@ type Outcome = {
   saves: number[];
   submits: number[];
   errors: number;
+  retries: number;
   serverErrors: number;
   acked: Map<string, Ack>;
   /** Saves sent and not acknowledged: the database may hold one of these instead. */
@@ -189,7 +190,7 @@ type Outcome = {
 };
 
 async function runLoad(client: Client, parse: (response: Response) => Promise<{ ok: boolean; error?: string }>): Promise<Outcome> {
-  const outcome: Outcome = { saves: [], submits: [], errors: 0, serverErrors: 0, acked: new Map(), unacked: new Map(), submitted: [], seconds: 0 };
+  const outcome: Outcome = { saves: [], submits: [], errors: 0, retries: 0, serverErrors: 0, acked: new Map(), unacked: new Map(), submitted: [], seconds: 0 };
   const attempts = await Promise.all(Array.from({ length: learnerCount }, (_, n) => client.start(n)));
   const intervalMs = (learnerCount / offeredRate) * 1000;
   const startedAt = performance.now();
@@ -209,7 +210,13 @@ async function runLoad(client: Client, parse: (response: Response) => Promise<{ 
       const key = `${attemptId} ${question.id}`;
       const json = JSON.stringify(answer);
       try {
-        const response = await client.save(n, attemptId, question.id, answer);
+        // A browser's autosave retries; so does this learner, once, when a kept-alive socket was
+        // closed under it (the save is idempotent: the same answer again changes nothing).
+        const response = await client.save(n, attemptId, question.id, answer).catch((error: unknown) => {
+          if (!String((error as { cause?: { code?: string } }).cause?.code).startsWith("UND_ERR_SOCKET")) throw error;
+          outcome.retries++;
+          return client.save(n, attemptId, question.id, answer);
+        });
         if (response.status >= 500) outcome.serverErrors++;
         const result = response.ok ? await parse(response) : { ok: false, error: `HTTP ${response.status}` };
         if (result.ok) {
@@ -322,7 +329,7 @@ function printReport({ label, outcome, lost, unsubmitted }: Report) {
   console.log(
     `${label.padEnd(26)}${rate.toFixed(0).padStart(9)}${percentile(saves, 50).toFixed(0).padStart(8)}${percentile(saves, 99).toFixed(0).padStart(8)}` +
       `${(submits.length / outcome.seconds).toFixed(1).padStart(11)}${percentile(submits, 50).toFixed(0).padStart(8)}${percentile(submits, 99).toFixed(0).padStart(8)}` +
-      `${String(outcome.errors).padStart(8)}${String(outcome.serverErrors).padStart(6)}${String(lost).padStart(6)}${String(unsubmitted).padStart(8)}  (${outcome.acked.size} answers checked)`,
+      `${String(outcome.errors).padStart(8)}${String(outcome.serverErrors).padStart(6)}${String(lost).padStart(6)}${String(unsubmitted).padStart(8)}  (${outcome.acked.size} answers checked, ${outcome.retries} retried)`,
   );
   return rate;
 }

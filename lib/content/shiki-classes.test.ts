@@ -73,8 +73,15 @@ describe("shiki token classes", () => {
       let tokens = 0;
       let coloured = 0;
       walk(root, (element) => {
+        if (element.properties.className)
+          expect(element.properties.class, `${block.file}: class left beside className`).toBeUndefined();
+        if (element.tagName === "pre") {
+          expect(element.properties.className, `${block.file}: the pre keeps shiki's classes`).toEqual(
+            expect.arrayContaining(["shiki", "shiki-themes", "github-light", "github-dark"]),
+          );
+        }
         expect(element.properties.style, `${block.file}: inline style left`).toBeUndefined();
-        const classes = (element.properties.className as string[] | undefined) ?? [];
+        const classes = [element.properties.className ?? [], element.properties.class ?? []].flat().join(" ").split(" ");
         if (element.tagName === "span" && !classes.includes("line")) {
           tokens++;
           // A token shiki leaves in the default colour of both themes has no style, then and now.

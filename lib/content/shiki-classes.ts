@@ -90,8 +90,11 @@ function moveStyleToClasses(node: Element, table: ReadonlyMap<string, number>) {
   delete node.properties.style;
   const classes = classesForStyle(style, table);
   if (!classes.length) return;
-  const existing = node.properties.className;
-  const list = Array.isArray(existing) ? existing.map(String) : existing ? String(existing).split(" ") : [];
+  // Shiki names classes in `class` (a string), rehype in `className` (a list): keep both kinds.
+  const list = [node.properties.class, node.properties.className].flatMap((value) =>
+    Array.isArray(value) ? value.map(String) : value ? String(value).split(" ").filter(Boolean) : [],
+  );
+  delete node.properties.class;
   node.properties.className = [...list, ...classes];
 }
 
