@@ -134,6 +134,8 @@ let failed = false;
 try {
   for (const target of TARGETS) {
     const url = `${base(target)}${target.path}`;
+    // The second answer: the server learns a page's headers from Next's first one.
+    await responseBytes(url, target.headers ?? {});
     const row: Row = { ...target, bytes: await responseBytes(url, target.headers ?? {}) };
     if (target.underLoad && !options["skip-load"]) {
       process.stdout.write(`measuring ${target.label}…\n`);
