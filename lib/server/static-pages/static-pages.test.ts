@@ -74,6 +74,7 @@ describe("serving a precompressed build", () => {
   let server: Server;
   let base: string;
   let nextCalls = 0;
+  let requestCounter = 0;
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), "static-pages-"));
@@ -89,6 +90,8 @@ describe("serving a precompressed build", () => {
     const pages = loadStaticPages({ distDir: dir, extraHeaders: () => ({ "x-extra": "1" }) });
     // A stand-in for Next: what it answers is what the fast path must learn and repeat.
     server = createServer((req, res) => {
+      // Set per request before either path answers, like the request id in lib/server/main.ts.
+      res.setHeader("x-request-id", String(++requestCounter));
       if (pages.handle(req, res)) return;
       nextCalls++;
       const isRsc = req.headers.rsc === "1";
@@ -132,6 +135,7 @@ describe("serving a precompressed build", () => {
     expect(br.headers["cache-control"]).toBe("s-maxage=31536000");
     expect(br.headers["x-frame-options"]).toBe("DENY");
     expect(br.headers["x-extra"]).toBe("1");
+    expect(br.headers["x-request-id"]).toBe(String(requestCounter));
     expect(br.headers.vary).toBe("rsc, next-router-state-tree, Accept-Encoding");
     expect(br.headers["content-type"]).toBe("text/html; charset=utf-8");
 

@@ -5,7 +5,8 @@
 // The bodies are the very files Next serves (listed at build by ./precompress.ts). The headers are
 // Next's own: the first request for each page and variant goes to Next, and the headers it sent
 // are kept for the next ones, so cache-control, vary, the router's headers and every header from
-// next.config.mjs stay exactly what Next would send. Anything unusual (other methods, query
+// next.config.mjs stay exactly what Next would send. Headers the server sets on every response
+// before calling `handle` (the request id; security headers computed per request) are left as set. Anything unusual (other methods, query
 // strings, segment prefetches, server actions, draft mode) is left to Next.
 import { existsSync, readFileSync } from "node:fs";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
@@ -125,7 +126,8 @@ export function loadStaticPages({ distDir, extraHeaders, warn }: StaticPagesOpti
         return false;
       }
       const body = entry.bodies[pickEncoding(req.headers["accept-encoding"] as string | undefined)];
-      for (const [name, value] of Object.entries(entry.headers)) res.setHeader(name, value!);
+      // Headers already set for this request (request id, per-request security headers) win.
+      for (const [name, value] of Object.entries(entry.headers)) if (!res.hasHeader(name)) res.setHeader(name, value!);
       if (extraHeaders) for (const [name, value] of Object.entries(extraHeaders(req))) res.setHeader(name, value!);
       res.setHeader("etag", body.etag);
       if (etagMatches(req.headers["if-none-match"], body.etag)) {
