@@ -99,7 +99,10 @@ async function actionResult(response: Response): Promise<{ ok: boolean; error?: 
   return { ok: false, error: `no action result in ${text.slice(0, 200)}` };
 }
 
-async function appClient(server: RunningServer, quizzes: QuizFile[]): Promise<Client & { results: typeof actionResult }> {
+async function appClient(
+  server: RunningServer,
+  quizzes: QuizFile[],
+): Promise<Client & { results: typeof actionResult }> {
   const base = server.baseUrl;
   const ids = {
     start: actionId("startQuizAttempt", "components/quiz/actions.ts"),
@@ -115,10 +118,17 @@ async function appClient(server: RunningServer, quizzes: QuizFile[]): Promise<Cl
         const response = await fetch(`${base}/api/auth/sign-up/email`, {
           method: "POST",
           headers: { "content-type": "application/json", origin: base },
-          body: JSON.stringify({ email: `bench-${n}@learners.shipshape.test`, password: `bench-learner-pw-${n}`, name: `Bench ${n}` }),
+          body: JSON.stringify({
+            email: `bench-${n}@learners.shipshape.test`,
+            password: `bench-learner-pw-${n}`,
+            name: `Bench ${n}`,
+          }),
         });
         if (!response.ok) throw new Error(`sign-up ${n}: HTTP ${response.status} ${await response.text()}`);
-        cookies[n] = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+        cookies[n] = response.headers
+          .getSetCookie()
+          .map((cookie) => cookie.split(";")[0])
+          .join("; ");
       }),
     );
   }
@@ -156,7 +166,11 @@ async function appClient(server: RunningServer, quizzes: QuizFile[]): Promise<Cl
       return { attemptId, questions: quiz.questions };
     },
     save: (learner, attemptId, questionId, answer) =>
-      call(learner, ids.save, `/practice/${quizOf(learner).lesson}/attempts/${attemptId}`, { attemptId, questionId, answer }),
+      call(learner, ids.save, `/practice/${quizOf(learner).lesson}/attempts/${attemptId}`, {
+        attemptId,
+        questionId,
+        answer,
+      }),
     submit: (learner, attemptId) =>
       call(learner, ids.submit, `/practice/${quizOf(learner).lesson}/attempts/${attemptId}`, { attemptId }),
   };
@@ -164,7 +178,11 @@ async function appClient(server: RunningServer, quizzes: QuizFile[]): Promise<Cl
 
 function bareClient(base: string, quizzes: QuizFile[]): Client {
   const post = (pathname: string, input: unknown) =>
-    fetch(`${base}${pathname}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(input) });
+    fetch(`${base}${pathname}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(input),
+    });
   return {
     async start(learner) {
       const response = await post("/start", {});
@@ -189,8 +207,21 @@ type Outcome = {
   seconds: number;
 };
 
-async function runLoad(client: Client, parse: (response: Response) => Promise<{ ok: boolean; error?: string }>): Promise<Outcome> {
-  const outcome: Outcome = { saves: [], submits: [], errors: 0, retries: 0, serverErrors: 0, acked: new Map(), unacked: new Map(), submitted: [], seconds: 0 };
+async function runLoad(
+  client: Client,
+  parse: (response: Response) => Promise<{ ok: boolean; error?: string }>,
+): Promise<Outcome> {
+  const outcome: Outcome = {
+    saves: [],
+    submits: [],
+    errors: 0,
+    retries: 0,
+    serverErrors: 0,
+    acked: new Map(),
+    unacked: new Map(),
+    submitted: [],
+    seconds: 0,
+  };
   const attempts = await Promise.all(Array.from({ length: learnerCount }, (_, n) => client.start(n)));
   const intervalMs = (learnerCount / offeredRate) * 1000;
   const startedAt = performance.now();
@@ -213,7 +244,8 @@ async function runLoad(client: Client, parse: (response: Response) => Promise<{ 
         // A browser's autosave retries; so does this learner, once, when a kept-alive socket was
         // closed under it (the save is idempotent: the same answer again changes nothing).
         const response = await client.save(n, attemptId, question.id, answer).catch((error: unknown) => {
-          if (!String((error as { cause?: { code?: string } }).cause?.code).startsWith("UND_ERR_SOCKET")) throw error;
+          if (!String((error as { cause?: { code?: string } }).cause?.code).startsWith("UND_ERR_SOCKET"))
+            throw error;
           outcome.retries++;
           return client.save(n, attemptId, question.id, answer);
         });
@@ -238,7 +270,9 @@ async function runLoad(client: Client, parse: (response: Response) => Promise<{ 
         try {
           const response = await client.submit(n, attemptId);
           if (response.status >= 500) outcome.serverErrors++;
-          const result = response.ok ? await parse(response) : { ok: false, error: `HTTP ${response.status}` };
+          const result = response.ok
+            ? await parse(response)
+            : { ok: false, error: `HTTP ${response.status}` };
           if (result.ok) {
             outcome.submits.push(performance.now() - submitBegin);
             outcome.submitted.push(attemptId);
@@ -286,7 +320,9 @@ function readSqlite(file: string, table: { attempts: string; responses: string }
   for (const row of db.prepare(`SELECT attemptId, questionId, answer FROM ${table.responses}`).all() as Ack[])
     answers.set(`${row.attemptId} ${row.questionId}`, row.answer);
   const submitted = new Set(
-    (db.prepare(`SELECT id FROM ${table.attempts} WHERE status = 'submitted'`).all() as { id: string }[]).map((row) => row.id),
+    (db.prepare(`SELECT id FROM ${table.attempts} WHERE status = 'submitted'`).all() as { id: string }[]).map(
+      (row) => row.id,
+    ),
   );
   db.close();
   return { answers, submitted };
@@ -299,9 +335,13 @@ async function readPostgres(url: string): Promise<Stored> {
   const client = new pg.Client({ connectionString: base.toString() });
   await client.connect();
   const answers = new Map<string, string>();
-  const responses = await client.query<Ack>(`SELECT "attemptId", "questionId", answer FROM "${schema}"."QuizResponse"`);
+  const responses = await client.query<Ack>(
+    `SELECT "attemptId", "questionId", answer FROM "${schema}"."QuizResponse"`,
+  );
   for (const row of responses.rows) answers.set(`${row.attemptId} ${row.questionId}`, row.answer);
-  const attempts = await client.query<{ id: string }>(`SELECT id FROM "${schema}"."QuizAttempt" WHERE status = 'submitted'`);
+  const attempts = await client.query<{ id: string }>(
+    `SELECT id FROM "${schema}"."QuizAttempt" WHERE status = 'submitted'`,
+  );
   await client.end();
   return { answers, submitted: new Set(attempts.rows.map((row) => row.id)) };
 }
@@ -351,7 +391,10 @@ if (!options.only || options.only === "sqlite") {
     console.log("SQLite: signing up learners…");
     const client = await appClient(server, quizzes);
     const outcome = await runLoad(client, client.results);
-    const stored = readSqlite(server.databaseUrl.replace(/^file:/, ""), { attempts: "QuizAttempt", responses: "QuizResponse" });
+    const stored = readSqlite(server.databaseUrl.replace(/^file:/, ""), {
+      attempts: "QuizAttempt",
+      responses: "QuizResponse",
+    });
     reports.push({ label: "app on SQLite", outcome, ...checkStored(outcome, stored) });
     console.log(HEADER);
     printReport(reports.at(-1)!);
@@ -380,7 +423,11 @@ if (!options.only || options.only === "postgres") {
       console.log("PostgreSQL: signing up learners…");
       const client = await appClient(server, quizzes);
       const outcome = await runLoad(client, client.results);
-      reports.push({ label: "app on PostgreSQL", outcome, ...checkStored(outcome, await readPostgres(database.url)) });
+      reports.push({
+        label: "app on PostgreSQL",
+        outcome,
+        ...checkStored(outcome, await readPostgres(database.url)),
+      });
       console.log(HEADER);
       printReport(reports.at(-1)!);
       if (outcome.serverErrors) console.log(serverErrorLines(server));
@@ -395,11 +442,20 @@ if (!options.only || options.only === "bare") {
   const dir = mkdtempSync(path.join(tmpdir(), "shipshape-bare-"));
   const file = path.join(dir, "bare.db");
   const port = Number(process.env.BENCH_BARE_PORT ?? 3168);
-  const child = spawn(process.execPath, ["bench/bare-answer-server.mjs", String(port), file], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["bench/bare-answer-server.mjs", String(port), file], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   await new Promise<void>((resolve) => child.stdout!.once("data", () => resolve()));
   try {
-    const outcome = await runLoad(bareClient(`http://127.0.0.1:${port}`, quizzes), async (response) => (await response.json()) as { ok: boolean });
-    reports.push({ label: "bare node:http + SQLite", outcome, ...checkStored(outcome, readSqlite(file, { attempts: "attempt", responses: "response" })) });
+    const outcome = await runLoad(
+      bareClient(`http://127.0.0.1:${port}`, quizzes),
+      async (response) => (await response.json()) as { ok: boolean },
+    );
+    reports.push({
+      label: "bare node:http + SQLite",
+      outcome,
+      ...checkStored(outcome, readSqlite(file, { attempts: "attempt", responses: "response" })),
+    });
   } finally {
     child.kill("SIGTERM");
     rmSync(dir, { recursive: true, force: true });

@@ -37,7 +37,11 @@ function nextVersion(): string {
 export function ensureEmptyNextBuild(): { dir: string; version: string } {
   const version = nextVersion();
   const stamp = path.join(DIR, ".built-with");
-  if (existsSync(path.join(DIR, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === version) {
+  if (
+    existsSync(path.join(DIR, ".next", "BUILD_ID")) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, "utf8") === version
+  ) {
     return { dir: DIR, version };
   }
   for (const [file, text] of Object.entries(FILES)) {
@@ -56,10 +60,14 @@ export function ensureEmptyNextBuild(): { dir: string; version: string } {
 
 /** `next start` on the empty app; resolves once it answers. */
 export async function startEmptyNext(port: number): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", DIR, "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [NEXT_BIN, "start", DIR, "-p", String(port), "-H", "127.0.0.1"],
+    {
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;

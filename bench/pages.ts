@@ -21,7 +21,8 @@ import { ensureEmptyNextBuild, startEmptyNext } from "./empty-next-app";
 const BROWSER_HEADERS = {
   "accept-encoding": "gzip, deflate, br",
   accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
-  "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140 Safari/537.36",
+  "user-agent":
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140 Safari/537.36",
 };
 const STATE_TREE = encodeURIComponent(JSON.stringify(["", { children: ["__PAGE__", {}] }, null, null, true]));
 const JS_BUDGET_BYTES = 15 * 1024;
@@ -60,7 +61,15 @@ type Target = {
 
 const TARGETS: Target[] = [
   { label: "empty Next /", server: "empty", path: "/", underLoad: true, js: true },
-  { label: "lesson", server: "app", path: "/learn/monitoring", underLoad: true, js: true, speedTarget: true, jsBudget: true },
+  {
+    label: "lesson",
+    server: "app",
+    path: "/learn/monitoring",
+    underLoad: true,
+    js: true,
+    speedTarget: true,
+    jsBudget: true,
+  },
   {
     label: "lesson (RSC navigation)",
     server: "app",
@@ -72,16 +81,37 @@ const TARGETS: Target[] = [
   { label: "lesson with a lab", server: "app", path: "/learn/health-checks", js: true, jsBudget: true },
   { label: "home /", server: "app", path: "/", underLoad: true, js: true, jsBudget: true },
   { label: "course map /learn", server: "app", path: "/learn", js: true, jsBudget: true },
-  { label: "practice /practice", server: "app", path: "/practice", underLoad: true, js: true, jsBudget: true },
+  {
+    label: "practice /practice",
+    server: "app",
+    path: "/practice",
+    underLoad: true,
+    js: true,
+    jsBudget: true,
+  },
   { label: "quiz /practice/monitoring", server: "app", path: "/practice/monitoring", js: true },
-  { label: "lab /labs/keep-liveness-shallow", server: "app", path: "/labs/keep-liveness-shallow", underLoad: true, js: true },
+  {
+    label: "lab /labs/keep-liveness-shallow",
+    server: "app",
+    path: "/labs/keep-liveness-shallow",
+    underLoad: true,
+    js: true,
+  },
 ];
 
 type Load = { rps: number; p50: number; p99: number; non2xx: number; errors: number };
-type Row = Target & { load?: Load; bytes?: { body: number; encoding: string }; jsGzip?: number; scripts?: number };
+type Row = Target & {
+  load?: Load;
+  bytes?: { body: number; encoding: string };
+  jsGzip?: number;
+  scripts?: number;
+};
 
 /** One request as a browser sends it: the body's size on the wire and its encoding. */
-function responseBytes(url: string, headers: Record<string, string>): Promise<{ body: number; encoding: string }> {
+function responseBytes(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ body: number; encoding: string }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { headers: { ...BROWSER_HEADERS, ...headers } }, (res) => {
       let body = 0;
@@ -97,7 +127,12 @@ function responseBytes(url: string, headers: Record<string, string>): Promise<{ 
 async function load(url: string, headers: Record<string, string>): Promise<Load> {
   // A short warm-up so the first compile of a route or a cold cache is not measured.
   await autocannon({ url, connections: 10, duration: 2, headers: { ...BROWSER_HEADERS, ...headers } });
-  const result = await autocannon({ url, connections, duration, headers: { ...BROWSER_HEADERS, ...headers } });
+  const result = await autocannon({
+    url,
+    connections,
+    duration,
+    headers: { ...BROWSER_HEADERS, ...headers },
+  });
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
@@ -117,7 +152,10 @@ async function pageJs(browser: Browser, url: string): Promise<{ gzip: number; sc
   await page.goto(url, { waitUntil: "networkidle" });
   const scripts = await Promise.all(bodies);
   await context.close();
-  return { gzip: scripts.reduce((sum, body) => sum + gzipSync(body, { level: 6 }).length, 0), scripts: scripts.length };
+  return {
+    gzip: scripts.reduce((sum, body) => sum + gzipSync(body, { level: 6 }).length, 0),
+    scripts: scripts.length,
+  };
 }
 
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
@@ -146,7 +184,13 @@ try {
   if (!options["skip-js"]) {
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+      ],
     });
     try {
       for (const row of rows.filter((item) => item.js)) {
@@ -164,7 +208,9 @@ try {
 }
 
 const baseline = rows[0]!;
-console.log(`\nNext ${version}, ${connections} connections, ${duration} s per page, Accept-Encoding: ${BROWSER_HEADERS["accept-encoding"]}\n`);
+console.log(
+  `\nNext ${version}, ${connections} connections, ${duration} s per page, Accept-Encoding: ${BROWSER_HEADERS["accept-encoding"]}\n`,
+);
 console.log(
   `${pad("page", 34)}${padStart("req/s", 8)}${padStart("×empty", 8)}${padStart("p50 ms", 8)}${padStart("p99 ms", 8)}` +
     `${padStart("errors", 8)}${padStart("body", 11)} ${pad("enc", 5)}${padStart("JS gzip", 10)}${padStart("+empty", 10)}`,
@@ -178,8 +224,10 @@ for (const row of rows) {
     if (l.p99 > MAX_P99_MS) notes.push(`p99 over ${MAX_P99_MS} ms`);
   }
   if (l && (l.non2xx > 0 || l.errors > 0)) notes.push("non-2xx or errors");
-  const extraJs = row.jsGzip !== undefined && baseline.jsGzip !== undefined ? row.jsGzip - baseline.jsGzip : undefined;
-  if (row.jsBudget && extraJs !== undefined && extraJs > JS_BUDGET_BYTES) notes.push(`JS over empty + ${kB(JS_BUDGET_BYTES)}`);
+  const extraJs =
+    row.jsGzip !== undefined && baseline.jsGzip !== undefined ? row.jsGzip - baseline.jsGzip : undefined;
+  if (row.jsBudget && extraJs !== undefined && extraJs > JS_BUDGET_BYTES)
+    notes.push(`JS over empty + ${kB(JS_BUDGET_BYTES)}`);
   if (notes.length) failed = true;
   console.log(
     pad(row.label, 34) +
@@ -192,7 +240,10 @@ for (const row of rows) {
       " " +
       pad(row.bytes?.encoding ?? "", 5) +
       padStart(row.jsGzip !== undefined ? kB(row.jsGzip) : "", 10) +
-      padStart(extraJs !== undefined && row !== baseline ? `${extraJs >= 0 ? "+" : ""}${kB(extraJs)}` : "", 10) +
+      padStart(
+        extraJs !== undefined && row !== baseline ? `${extraJs >= 0 ? "+" : ""}${kB(extraJs)}` : "",
+        10,
+      ) +
       (notes.length ? `  ✗ ${notes.join(", ")}` : ""),
   );
 }

@@ -3,7 +3,9 @@ import { expect, test } from "@playwright/test";
 // Lessons are answered from memory, precompressed, by lib/server/static-pages once Next has
 // answered each page once. These check that the browser still gets a working site from it.
 
-test("lessons come precompressed with an entity tag, and 304 when the copy is current", async ({ request }) => {
+test("lessons come precompressed with an entity tag, and 304 when the copy is current", async ({
+  request,
+}) => {
   const path = "/learn/resource-limits";
   await request.get(path); // Next answers first; the server keeps its headers
   const page = await request.get(path, { headers: { "accept-encoding": "gzip, deflate, br" } });
@@ -15,7 +17,9 @@ test("lessons come precompressed with an entity tag, and 304 when the copy is cu
   const etag = page.headers().etag!;
   expect(etag).toMatch(/^"[\w-]+-br"$/);
 
-  const again = await request.get(path, { headers: { "accept-encoding": "gzip, deflate, br", "if-none-match": etag } });
+  const again = await request.get(path, {
+    headers: { "accept-encoding": "gzip, deflate, br", "if-none-match": etag },
+  });
   expect(again.status()).toBe(304);
 });
 
@@ -32,14 +36,24 @@ test("links between lessons navigate in the page (RSC), without a full reload", 
   for (let round = 0; round < 2; round++) {
     await page.goto("/learn/health-checks");
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
-    await page.getByRole("navigation", { name: "Previous and next lesson" }).getByRole("link", { name: /Logging/ }).click();
+    await page
+      .getByRole("navigation", { name: "Previous and next lesson" })
+      .getByRole("link", { name: /Logging/ })
+      .click();
     await expect(page).toHaveURL(/\/learn\/logging$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Logging/);
-    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    expect(
+      await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
+    ).toBe(true);
     // Back to the previous lesson by the lesson list, also in the page.
-    await page.getByRole("navigation", { name: "Lessons" }).getByRole("link", { name: /Health checks/ }).click();
+    await page
+      .getByRole("navigation", { name: "Lessons" })
+      .getByRole("link", { name: /Health checks/ })
+      .click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Health checks/);
-    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    expect(
+      await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument),
+    ).toBe(true);
   }
   expect(rscResponses.length).toBeGreaterThan(0);
   for (const response of rscResponses) {
@@ -72,7 +86,9 @@ test("search loads its index only when it is first opened", async ({ page }) => 
 test("the site has a favicon, app icons, a web manifest and robots.txt", async ({ page, request }) => {
   await page.goto("/learn");
   expect(await page.locator('link[rel="manifest"]').getAttribute("href")).toBe("/manifest.webmanifest");
-  expect(await page.locator('link[rel="apple-touch-icon"]').getAttribute("href")).toBe("/apple-touch-icon.png");
+  expect(await page.locator('link[rel="apple-touch-icon"]').getAttribute("href")).toBe(
+    "/apple-touch-icon.png",
+  );
   for (const [path, type] of [
     ["/favicon.ico", "image/"],
     ["/icon.svg", "image/svg+xml"],
@@ -83,6 +99,8 @@ test("the site has a favicon, app icons, a web manifest and robots.txt", async (
     expect(response.status(), path).toBe(200);
     expect(response.headers()["content-type"], path).toContain(type);
   }
-  const manifest = (await (await request.get("/manifest.webmanifest")).json()) as { icons: { src: string }[] };
+  const manifest = (await (await request.get("/manifest.webmanifest")).json()) as {
+    icons: { src: string }[];
+  };
   for (const icon of manifest.icons) expect((await request.get(icon.src)).status(), icon.src).toBe(200);
 });

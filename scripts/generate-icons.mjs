@@ -14,7 +14,10 @@ const svg = (radius) =>
 
 writeFileSync("public/icon.svg", svg(7));
 
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu"],
+});
 const page = await browser.newPage();
 async function png(size, radius) {
   await page.setViewportSize({ width: size, height: size });

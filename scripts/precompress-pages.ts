@@ -4,4 +4,6 @@ import { precompressPages } from "../lib/server/static-pages/precompress";
 
 const started = Date.now();
 const manifest = precompressPages(".next");
-console.log(`precompressed ${manifest.pages.length} prerendered documents and RSC payloads in ${Date.now() - started} ms`);
+console.log(
+  `precompressed ${manifest.pages.length} prerendered documents and RSC payloads in ${Date.now() - started} ms`,
+);

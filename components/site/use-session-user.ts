@@ -22,7 +22,10 @@ async function load(): Promise<void> {
     const response = await fetch("/api/me", { cache: "no-store" });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const { user } = (await response.json()) as { user: ClientUser | null };
-    set({ user: user && { ...user, role: user.role === "instructor" ? "instructor" : "learner" }, pending: false });
+    set({
+      user: user && { ...user, role: user.role === "instructor" ? "instructor" : "learner" },
+      pending: false,
+    });
   } catch {
     set({ user: null, pending: false });
   }

@@ -57,11 +57,16 @@ export function rscSearchParam(stateTree: string | undefined, nextUrl?: string):
  * other query strings, an `_rsc` parameter Next would redirect, prefetches of route segments,
  * server actions and previews (draft mode) all go to Next.
  */
-export function requestedVariant(method: string | undefined, url: string, headers: Headers): { pathname: string; variant: Variant } | null {
+export function requestedVariant(
+  method: string | undefined,
+  url: string,
+  headers: Headers,
+): { pathname: string; variant: Variant } | null {
   if (method !== "GET" && method !== "HEAD") return null;
   if (headers["next-action"] !== undefined) return null;
   if (first(headers.cookie)?.includes("__prerender_bypass")) return null;
-  if (headers["next-router-prefetch"] !== undefined || headers["next-router-segment-prefetch"] !== undefined) return null;
+  if (headers["next-router-prefetch"] !== undefined || headers["next-router-segment-prefetch"] !== undefined)
+    return null;
   const queryAt = url.indexOf("?");
   const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
   const params = new URLSearchParams(queryAt === -1 ? "" : url.slice(queryAt + 1));

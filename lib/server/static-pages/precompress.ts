@@ -54,7 +54,9 @@ export function contentHash(body: Buffer): string {
 /** Compresses every forever-static page of the build in `distDir` (.next) and writes the manifest. */
 export function precompressPages(distDir: string): StaticPagesManifest {
   const buildId = readFileSync(path.join(distDir, "BUILD_ID"), "utf8").trim();
-  const prerender = JSON.parse(readFileSync(path.join(distDir, "prerender-manifest.json"), "utf8")) as PrerenderManifest;
+  const prerender = JSON.parse(
+    readFileSync(path.join(distDir, "prerender-manifest.json"), "utf8"),
+  ) as PrerenderManifest;
   const pages: StaticPageFile[] = [];
   for (const pathname of foreverStaticRoutes(prerender)) {
     if (metaStatus(distDir, pathname) !== 200) continue;

@@ -39,7 +39,10 @@ describe("negotiation", () => {
     const rsc = { rsc: "1", "next-router-state-tree": tree };
     expect(requestedVariant("GET", "/learn/a", {})).toEqual({ pathname: "/learn/a", variant: "html" });
     expect(requestedVariant("HEAD", "/learn/a", {})).toEqual({ pathname: "/learn/a", variant: "html" });
-    expect(requestedVariant("GET", `/learn/a?_rsc=${rscSearchParam(tree)}`, rsc)).toEqual({ pathname: "/learn/a", variant: "rsc" });
+    expect(requestedVariant("GET", `/learn/a?_rsc=${rscSearchParam(tree)}`, rsc)).toEqual({
+      pathname: "/learn/a",
+      variant: "rsc",
+    });
     // Next redirects a wrong or missing `_rsc`; so must we (by letting Next answer).
     expect(requestedVariant("GET", "/learn/a?_rsc=wrong", rsc)).toBeNull();
     expect(requestedVariant("GET", "/learn/a", rsc)).toBeNull();
@@ -115,7 +118,9 @@ describe("serving a precompressed build", () => {
       request(`${base}${url}`, { headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
       })
         .on("error", reject)
         .end();

@@ -86,12 +86,16 @@ export function loadStaticPages({ distDir, extraHeaders, warn }: StaticPagesOpti
   const manifestPath = path.join(distDir, MANIFEST_FILE);
   const buildIdPath = path.join(distDir, "BUILD_ID");
   if (!existsSync(manifestPath) || !existsSync(buildIdPath)) {
-    warn?.(`no ${MANIFEST_FILE} in ${distDir}: prerendered pages are served by Next (run the full \`npm run build\`)`);
+    warn?.(
+      `no ${MANIFEST_FILE} in ${distDir}: prerendered pages are served by Next (run the full \`npm run build\`)`,
+    );
   } else {
     const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as StaticPagesManifest;
     const buildId = readFileSync(buildIdPath, "utf8").trim();
     if (manifest.buildId !== buildId) {
-      warn?.(`${MANIFEST_FILE} is from build ${manifest.buildId}, not ${buildId}: prerendered pages are served by Next`);
+      warn?.(
+        `${MANIFEST_FILE} is from build ${manifest.buildId}, not ${buildId}: prerendered pages are served by Next`,
+      );
     } else {
       for (const page of manifest.pages) {
         entries.set(`${page.variant} ${page.pathname}`, {
@@ -127,8 +131,10 @@ export function loadStaticPages({ distDir, extraHeaders, warn }: StaticPagesOpti
       }
       const body = entry.bodies[pickEncoding(req.headers["accept-encoding"] as string | undefined)];
       // Headers already set for this request (request id, per-request security headers) win.
-      for (const [name, value] of Object.entries(entry.headers)) if (!res.hasHeader(name)) res.setHeader(name, value!);
-      if (extraHeaders) for (const [name, value] of Object.entries(extraHeaders(req))) res.setHeader(name, value!);
+      for (const [name, value] of Object.entries(entry.headers))
+        if (!res.hasHeader(name)) res.setHeader(name, value!);
+      if (extraHeaders)
+        for (const [name, value] of Object.entries(extraHeaders(req))) res.setHeader(name, value!);
       res.setHeader("etag", body.etag);
       if (etagMatches(req.headers["if-none-match"], body.etag)) {
         res.removeHeader("content-type");
@@ -137,7 +143,8 @@ export function loadStaticPages({ distDir, extraHeaders, warn }: StaticPagesOpti
         return true;
       }
       res.statusCode = 200;
-      if (body !== entry.bodies.identity) res.setHeader("content-encoding", body === entry.bodies.br ? "br" : "gzip");
+      if (body !== entry.bodies.identity)
+        res.setHeader("content-encoding", body === entry.bodies.br ? "br" : "gzip");
       res.setHeader("content-length", body.bytes.length);
       res.end(req.method === "HEAD" ? undefined : body.bytes);
       return true;
