@@ -8,6 +8,15 @@ export const metadata: Metadata = {
   title: { default: "Shipshape — production containers, learned by doing", template: "%s · Shipshape" },
   description:
     "Learn to run containers in production: health checks, logging, limits, secrets, monitoring, graceful shutdown and zero-downtime deploys.",
+  // Files in public/, drawn by scripts/generate-icons.mjs.
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "32x32" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
+  manifest: "/manifest.webmanifest",
 };
 
 export const viewport: Viewport = {

@@ -24,7 +24,7 @@ test.describe("every lesson", () => {
         await expect(page.locator("main h1")).toBeVisible();
         const code = page.locator("figure[data-code-figure] pre.shiki");
         expect(await code.count(), `${path} has code blocks`).toBeGreaterThan(0);
-        expect(await code.locator("span[style*='color']").count(), `${path} is highlighted`).toBeGreaterThan(
+        expect(await code.locator("span.line > span[class]").count(), `${path} is highlighted`).toBeGreaterThan(
           10,
         );
         await expect(page.getByRole("heading", { name: "Summary", level: 2 })).toBeAttached();

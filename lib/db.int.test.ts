@@ -211,3 +211,19 @@ describe("lifecycle reset between tests", () => {
     expect(lifecycle().shuttingDown).toBe(false);
   });
 });
+
+describe("SQLite settings (lib/sqlite-tuning.ts)", () => {
+  it("opens SQLite in WAL mode with synchronous=NORMAL and a busy timeout", async () => {
+    const t = await createTestDatabase("sqlite");
+    try {
+      const pragma = async (name: string) =>
+        Object.values(((await t.db.$queryRawUnsafe(`PRAGMA ${name}`)) as Record<string, unknown>[])[0]!)[0];
+      expect(await pragma("journal_mode")).toBe("wal");
+      // 1 = NORMAL (2 = FULL, the default).
+      expect(Number(await pragma("synchronous"))).toBe(1);
+      expect(Number(await pragma("busy_timeout"))).toBe(2000);
+    } finally {
+      await t.drop();
+    }
+  });
+});

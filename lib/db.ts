@@ -3,6 +3,9 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PgClient } from "@/generated/prisma-pg/client.ts";
 import { disconnectDb, registeredDb } from "./db-registry";
+import { SQLITE_PRAGMAS, withSqlitePragmas } from "./sqlite-tuning";
+
+const SQLITE_BUSY_TIMEOUT_MS = 2_000;
 
 /**
  * Both generated clients have identical models (the PostgreSQL schema is derived
@@ -25,7 +28,8 @@ export function createDb(url: string): Db {
       adapter: new PrismaPg({ connectionString: url, connectionTimeoutMillis: 2_000, options }, { schema }),
     }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 2_000 }) });
+  const adapter = new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  return new SqliteClient({ adapter: withSqlitePragmas(adapter, SQLITE_PRAGMAS(SQLITE_BUSY_TIMEOUT_MS)) });
 }
 
 export function db(): Db {

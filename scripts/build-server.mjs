@@ -2,6 +2,7 @@
 // the migration runner to dist/db-deploy.mjs and the lab verification worker to
 // dist/lab-verify-worker.mjs, so production images need no
 // TypeScript tooling. Packages stay external: loaded from node_modules at run time.
+// Then it precompresses the prerendered pages (scripts/precompress-pages.ts).
 import { build } from "esbuild";
 
 await build({
@@ -10,6 +11,7 @@ await build({
     "db-deploy": "scripts/db-deploy.ts",
     // The lab verification worker thread, started by the server (lib/labs/pool).
     "lab-verify-worker": "lib/labs/pool/verify-worker.ts",
+    "precompress-pages": "scripts/precompress-pages.ts",
   },
   outdir: "dist",
   outExtension: { ".js": ".mjs" },
@@ -22,3 +24,4 @@ await build({
   logLevel: "warning",
 });
 console.log("built dist/server.mjs, dist/db-deploy.mjs, dist/lab-verify-worker.mjs");
+await import("../dist/precompress-pages.mjs");

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { authClient } from "@/lib/auth/auth-client";
 import { authErrorMessage } from "./auth-messages";
 import { fieldErrors, SignUpSchema, type FieldErrors } from "./credentials-schema";
+import { refreshSessionUser } from "@/components/site/use-session-user";
 import { Field } from "./field";
 
 export function SignUpForm({ next }: { next: string }) {
@@ -31,6 +32,7 @@ export function SignUpForm({ next }: { next: string }) {
     }
     router.replace(next);
     router.refresh();
+    void refreshSessionUser();
   }
 
   return (

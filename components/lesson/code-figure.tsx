@@ -5,7 +5,6 @@ type FigureProps = ComponentProps<"figure"> & {
   "data-code-figure"?: string;
   "data-title"?: string;
   "data-language"?: string;
-  "data-code"?: string;
 };
 
 /** Shiki's figure (see lib/content/shiki-code-figure.ts) with a caption and a copy button. */
@@ -14,7 +13,6 @@ export function CodeFigure(props: FigureProps) {
     "data-code-figure": isCode,
     "data-title": title,
     "data-language": language,
-    "data-code": code,
     children,
     ...rest
   } = props;
@@ -23,7 +21,7 @@ export function CodeFigure(props: FigureProps) {
     <figure {...rest} className="code-figure not-prose my-6" data-code-figure="" data-language={language}>
       <figcaption>
         <span className="truncate">{title ?? language ?? "code"}</span>
-        <CopyButton text={code ?? ""} label={title ?? "code"} />
+        <CopyButton label={title ?? "code"} />
       </figcaption>
       {children}
     </figure>

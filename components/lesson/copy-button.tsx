@@ -1,12 +1,18 @@
 "use client";
-import { useState } from "react";
+import { useState, type MouseEvent } from "react";
 
-export function CopyButton({ text, label }: { text: string; label: string }) {
+/**
+ * Copies `text`, or else the code of its figure as the reader sees it (notation comments are
+ * stripped at build), so lesson code is not sent to the browser a second time as a prop.
+ */
+export function CopyButton({ text, label }: { text?: string; label: string }) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
 
-  async function copy() {
+  async function copy(event: MouseEvent<HTMLButtonElement>) {
+    const value = text ?? event.currentTarget.closest("figure")?.querySelector("pre")?.textContent;
     try {
-      await navigator.clipboard.writeText(text);
+      if (value == null) throw new Error("nothing to copy");
+      await navigator.clipboard.writeText(value);
       setState("copied");
     } catch {
       setState("failed");

@@ -1,5 +1,5 @@
 "use client";
-import { create } from "zustand";
+import { createStore } from "./small-store";
 import type { ProgressEntryDto } from "@/lib/progress/progress-schema";
 import { mergeLocalProgress, recordLessonEvent, type ProgressResult } from "./progress-actions";
 
@@ -55,7 +55,7 @@ let loading: Promise<void> | null = null;
  * localStorage otherwise. Local progress is merged into the account (and then
  * cleared) the first time the reader is seen signed in.
  */
-export const useLessonProgress = create<ProgressState>((set, get) => {
+export const useLessonProgress = createStore<ProgressState>((set, get) => {
   async function send(call: () => Promise<ProgressResult>, fallback: Entries) {
     set((state) => ({ saving: state.saving + 1 }));
     try {

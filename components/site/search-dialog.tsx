@@ -46,7 +46,8 @@ async function loadSearcher(): Promise<Searcher> {
       });
 }
 
-export function SearchDialog() {
+/** The search dialog and its index: loaded by SearchLauncher the first time search is opened. */
+export default function SearchDialog({ openCount }: { openCount: number }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const searcherRef = useRef<Promise<Searcher> | null>(null);
@@ -73,21 +74,10 @@ export function SearchDialog() {
     }
   }, []);
 
+  // Each request to open (a click or a shortcut in SearchLauncher) bumps `openCount`.
   useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      const target = event.target as HTMLElement | null;
-      const typing = target?.closest("input, textarea, select, [contenteditable='true'], .monaco-editor");
-      if ((event.key === "k" || event.key === "K") && (event.ctrlKey || event.metaKey)) {
-        event.preventDefault();
-        open();
-      } else if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
-        event.preventDefault();
-        open();
-      }
-    };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, [open]);
+    if (openCount > 0) open();
+  }, [openCount, open]);
 
   useEffect(() => {
     let cancelled = false;
@@ -135,29 +125,6 @@ export function SearchDialog() {
 
   return (
     <>
-      <button
-        type="button"
-        onClick={open}
-        className="inline-flex h-9 items-center gap-2 rounded-md border border-border px-2 text-sm text-fg-muted hover:bg-bg-muted hover:text-fg"
-        aria-keyshortcuts="/ Control+K"
-        data-testid="search-button"
-      >
-        <svg
-          aria-hidden="true"
-          width="16"
-          height="16"
-          viewBox="0 0 24 24"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-        >
-          <circle cx="11" cy="11" r="7" />
-          <path d="m20 20-3.5-3.5" />
-        </svg>
-        <span className="hidden sm:inline">Search</span>
-        <kbd className="hidden rounded border border-border px-1 font-mono text-xs md:inline">/</kbd>
-        <span className="sr-only sm:hidden">Search lessons</span>
-      </button>
       <dialog
         ref={dialogRef}
         aria-label="Search lessons"

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { AccountArea } from "./account-area";
 import { MainNav } from "./main-nav";
-import { SearchDialog } from "./search-dialog";
+import { SearchLauncher } from "./search-launcher";
 import { ThemeToggle } from "./theme-toggle";
 
 // Static on purpose: the signed-in parts (account menu, instructor link) are
@@ -21,7 +21,7 @@ export function SiteHeader() {
           <MainNav />
         </div>
         <div className="ml-auto flex items-center gap-2 sm:ml-0">
-          <SearchDialog />
+          <SearchLauncher />
           <ThemeToggle />
           <AccountArea />
         </div>

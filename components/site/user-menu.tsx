@@ -2,8 +2,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
-import { authClient } from "@/lib/auth/auth-client";
 import type { Role } from "@/lib/auth/roles";
+import { refreshSessionUser } from "./use-session-user";
 
 type Props = { name: string; email: string; role: Role };
 
@@ -38,12 +38,21 @@ export function UserMenu({ name, email, role }: Props) {
   async function signOut() {
     setSigningOut(true);
     setError(null);
-    const { error: failure } = await authClient.signOut();
+    // The auth handler's own endpoint: no auth client library in the shared shell.
+    const ok = await fetch("/api/auth/sign-out", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    }).then(
+      (response) => response.ok,
+      () => false,
+    );
     setSigningOut(false);
-    if (failure) {
+    if (!ok) {
       setError("Could not sign out. Check your connection and try again.");
       return;
     }
+    await refreshSessionUser();
     router.push("/");
     router.refresh();
   }

@@ -4,7 +4,8 @@ const TITLE = /title="([^"]+)"/;
 
 /**
  * Wraps each highlighted block in <figure data-code-figure> with the file name
- * from the fence meta (```js title="src/app.js") and the raw code for the copy button.
+ * from the fence meta (```js title="src/app.js"). The copy button copies the text of the
+ * <pre> the reader sees, so the code is not sent a second time as a prop.
  */
 export function codeFigureTransformer(): ShikiTransformer {
   return {
@@ -14,12 +15,6 @@ export function codeFigureTransformer(): ShikiTransformer {
       const title = TITLE.exec(meta)?.[1] ?? null;
       const pre = root.children[0];
       if (!pre || pre.type !== "element") return;
-      // Diff and notation comments are stripped by other transformers; copy what the reader sees.
-      const source = this.source
-        .split("\n")
-        .filter((line) => !/^\s*(#|\/\/)\s*\[!code [^\]]+\]\s*$/.test(line))
-        .map((line) => line.replace(/\s*(#|\/\/)\s*\[!code [^\]]+\]\s*$/, ""))
-        .join("\n");
       root.children = [
         {
           type: "element",
@@ -29,7 +24,6 @@ export function codeFigureTransformer(): ShikiTransformer {
             dataCodeFigure: "",
             dataTitle: title ?? undefined,
             dataLanguage: this.options.lang,
-            dataCode: source,
           },
           children: [pre],
         },

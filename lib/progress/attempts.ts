@@ -76,10 +76,16 @@ export async function saveResponse(
   questionId: string,
   answerJson: string,
 ) {
-  const attempt = await getAttempt(db, learner, attemptId);
+  // Autosave is the hottest write: read only what the checks need, not every saved response.
+  const attempt = await db.quizAttempt.findUnique({
+    where: { id: attemptId },
+    select: { userId: true, anonId: true, status: true, questionIds: true },
+  });
+  if (!attempt) throw new NotFoundError("That attempt does not exist.");
+  if (!owns(learner, attempt)) throw new ForbiddenError("That attempt belongs to someone else.");
   if (attempt.status !== "open")
     throw new ConflictError("This attempt is already submitted; start a new one to answer again.");
-  if (!attempt.questionIds.includes(questionId))
+  if (!(JSON.parse(attempt.questionIds) as string[]).includes(questionId))
     throw new NotFoundError("That question is not part of this attempt.");
   return db.quizResponse.upsert({
     where: { attemptId_questionId: { attemptId, questionId } },

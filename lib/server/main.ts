@@ -1,4 +1,5 @@
 import { createServer } from "node:http";
+import path from "node:path";
 import next from "next";
 import { disconnectDb } from "@/lib/db-registry";
 import { startLabVerifier, stopLabVerifier } from "@/lib/labs/pool/registry";
@@ -10,6 +11,7 @@ import { closeConnectionWhenShuttingDown, createGracefulShutdown } from "./grace
 import { disconnectRedis } from "./redis";
 import { SECRET_FILE_SETTINGS, loadSecretFiles } from "./secret-files";
 import { CLIENT_IP_HEADER, REQUEST_ID_HEADER, clientIpFor, requestIdFor } from "./request-context";
+import { loadStaticPages } from "./static-pages/static-pages";
 
 // Our own HTTP server around Next's request handler: `next start` closes its
 // listener the moment SIGTERM arrives, so readiness could never answer 503
@@ -29,6 +31,8 @@ const app = next({ dev: false, dir: process.cwd(), hostname, port });
 const handle = app.getRequestHandler();
 
 await app.prepare();
+// Pages prerendered for good are answered from memory, precompressed (Next answers the rest).
+const staticPages = loadStaticPages({ distDir: path.join(process.cwd(), ".next"), warn: (message) => log.warn(message) });
 
 const server = createServer((req, res) => {
   const startedAt = process.hrtime.bigint();
@@ -70,6 +74,7 @@ const server = createServer((req, res) => {
     }
   });
 
+  if (staticPages.handle(req, res)) return;
   handle(req, res).catch((error: unknown) => {
     log.error({ reqId: requestId, err: error }, "unhandled request error");
     if (!res.headersSent) res.statusCode = 500;
