@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { highlightRuns } from "@/lib/grading/interview";
+import { highlightRuns } from "@/lib/grading/highlight";
 import type { QuestionFeedback } from "@/lib/questions/feedback";
 import { InlineText } from "@/components/ui/inline-text";
 

@@ -87,6 +87,18 @@ export const MultipleChoiceSchema = QuestionBase.extend({
     ctx.addIssue({ code: "custom", path: ["options"], message: "option ids repeat" });
 });
 
+/**
+ * "liveness + not|never + database|postgres" (any order) or "stop > all > before > start" (in this
+ * order): every group needs a non-empty alternative.
+ */
+const RubricPattern = Text.refine(
+  (pattern) =>
+    pattern
+      .split(pattern.includes(" > ") ? " > " : " + ")
+      .every((group) => group.split("|").some((alternative) => alternative.trim() !== "")),
+  'write groups joined by " + " (or " > " for an order) with alternatives split by "|", none empty',
+);
+
 export const InterviewSchema = QuestionBase.extend({
   type: z.literal("interview"),
   prompt: Text,
@@ -96,8 +108,17 @@ export const InterviewSchema = QuestionBase.extend({
         id: Slug,
         point: Text,
         weight: z.number().positive().max(10),
-        /** Phrases and synonyms that show the point is covered (case-insensitive, whole words). */
+        /**
+         * Phrases that show the point is covered: matched on whole words and their lemmas, so
+         * "health check" also finds "health checks" and "healthcheck". Negated uses do not count.
+         */
         phrases: z.array(Text).min(1),
+        /** Other words for the same idea (matched like phrases). */
+        synonyms: z.array(Text).default([]),
+        /** Paraphrases: groups joined by " + " (any order) or " > " (in order), alternatives by "|", all in one sentence. */
+        patterns: z.array(RubricPattern).default([]),
+        /** Advice against the point ("liveness + select 1|postgres"): when given, it costs the point. */
+        contrary: z.array(RubricPattern).default([]),
       }),
     )
     .min(3),
