@@ -183,13 +183,15 @@ function markNegation(tokens: Token[], raw: string[]) {
     const clause = tokens.slice(clauseStart, end);
     for (const token of clause) token.clause = clauseIndex;
     clauseIndex += 1;
-    const needless = clause.some(
+    // "X is not needed": the subject before the cue is negated too (what follows the cue already is).
+    const needCue = clause.findIndex(
       (token, index) =>
         token.cue &&
         clause.slice(index + 1, index + 3).some((next) => next.forms.some((form) => NEED_WORDS.has(form))),
     );
-    if (needless || clause.some((token) => token.forms.some((form) => CLAUSE_CUES.has(form))))
+    if (clause.some((token) => token.forms.some((form) => CLAUSE_CUES.has(form))))
       for (const token of clause) token.negations += 1;
+    else if (needCue > 0) for (const token of clause.slice(0, needCue)) token.negations += 1;
     let open = 0;
     for (const token of clause) {
       token.negations += open;
