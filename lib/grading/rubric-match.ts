@@ -19,7 +19,7 @@ export type Hit = {
   clause: number;
 };
 
-type CompiledPhrase = { keys: string[]; firstWord: string };
+type CompiledPhrase = { keys: string[]; negative: boolean };
 export type CompiledPattern = { groups: CompiledPhrase[][]; selfNegating: boolean; ordered: boolean };
 
 const cache = new Map<string, CompiledPhrase>();
@@ -31,8 +31,9 @@ export function compilePhrase(phrase: string): CompiledPhrase {
   const written = norm(phrase);
   const words = analyse(phrase).flatMap((sentence) => sentence.tokens);
   const lemmas = words.map((token) => token.forms.at(-1) ?? "").join("");
-  const firstWord = words.find((token) => token.forms[0] !== "")?.forms.at(-1) ?? "";
-  const compiled = { keys: [...new Set([written, lemmas].filter(Boolean))], firstWord };
+  // "not needed", "don't need", "overkill": the phrase itself says no.
+  const negative = words.some((token) => token.forms.some((form) => NEGATION_WORDS.has(form)));
+  const compiled = { keys: [...new Set([written, lemmas].filter(Boolean))], negative };
   cache.set(phrase, compiled);
   return compiled;
 }
@@ -115,7 +116,7 @@ export function phraseHits(sentence: Sentence, phrase: CompiledPhrase): Hit[] {
 
 /** "not|never|avoid", "not needed|unnecessary": every alternative starts with a negation. */
 const isNegationGroup = (group: CompiledPhrase[]) =>
-  group.every((phrase) => NEGATION_WORDS.has(phrase.firstWord));
+  group.every((phrase) => phrase.negative);
 
 /**
  * One hit per group if every group matches in the sentence, else null. `negated` says the sentence
