@@ -115,8 +115,7 @@ export function phraseHits(sentence: Sentence, phrase: CompiledPhrase): Hit[] {
 }
 
 /** "not|never|avoid", "not needed|unnecessary": every alternative starts with a negation. */
-const isNegationGroup = (group: CompiledPhrase[]) =>
-  group.every((phrase) => phrase.negative);
+const isNegationGroup = (group: CompiledPhrase[]) => group.every((phrase) => phrase.negative);
 
 /**
  * One hit per group if every group matches in the sentence, else null. `negated` says the sentence

@@ -157,6 +157,9 @@ function isCue(token: { forms: string[]; end: number }, text: string, next: stri
   if (!(token.forms.some((form) => FORWARD_CUES.has(form)) || token.forms.includes("nt"))) return false;
   // "no-new-privileges", "non-root": a compound, not a negation of what follows.
   if (text[token.end] === "-") return false;
+  // "Instead, …" and "I would rather …" start advice; only "instead of X" and "rather than X" negate X.
+  if (token.forms.includes("instead")) return next === "of";
+  if (token.forms.includes("rather")) return next === "than";
   // "not only … but also" adds rather than negates.
   return !(token.forms.includes("not") && (next === "only" || next === "just"));
 }
