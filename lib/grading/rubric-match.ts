@@ -1,4 +1,4 @@
-import { analyse, norm, type Sentence, type Token } from "./text-analysis";
+import { lemmaKey, norm, type Sentence, type Token } from "./text-analysis";
 
 /**
  * Finding rubric phrases and paraphrase patterns in analysed sentences.
@@ -29,11 +29,11 @@ export function compilePhrase(phrase: string): CompiledPhrase {
   const known = cache.get(phrase);
   if (known) return known;
   const written = norm(phrase);
-  const words = analyse(phrase).flatMap((sentence) => sentence.tokens);
-  const lemmas = words.map((token) => token.forms.at(-1) ?? "").join("");
   // "not needed", "don't need", "overkill": the phrase itself says no.
-  const negative = words.some((token) => token.forms.some((form) => NEGATION_WORDS.has(form)));
-  const compiled = { keys: [...new Set([written, lemmas].filter(Boolean))], negative };
+  const negative = phrase
+    .split(/\s+/)
+    .some((word) => NEGATION_WORDS.has(norm(word)) || /n['’]t$/i.test(word));
+  const compiled = { keys: [...new Set([written, lemmaKey(phrase)].filter(Boolean))], negative };
   cache.set(phrase, compiled);
   return compiled;
 }
@@ -89,12 +89,26 @@ function spell(tokens: Token[], from: number, rest: string, found: number[]) {
   }
 }
 
+// Patterns share alternatives and points share phrases: find each phrase once per sentence.
+const found = new WeakMap<Sentence, Map<CompiledPhrase, Hit[]>>();
+
 export function phraseHits(sentence: Sentence, phrase: CompiledPhrase): Hit[] {
+  let known = found.get(sentence);
+  if (!known) found.set(sentence, (known = new Map()));
+  const cached = known.get(phrase);
+  if (cached) return cached;
+  const hits = searchPhrase(sentence, phrase);
+  known.set(phrase, hits);
+  return hits;
+}
+
+function searchPhrase(sentence: Sentence, phrase: CompiledPhrase): Hit[] {
   const hits: Hit[] = [];
   const { tokens } = sentence;
   tokens.forEach((token, index) => {
     if (token.forms[0] === "") return;
     for (const key of phrase.keys) {
+      if (!token.forms.some((form) => form !== "" && key.startsWith(form))) continue;
       const ends: number[] = [];
       spell(tokens, index, key, ends);
       for (const last of ends) {

@@ -47,6 +47,34 @@ function engine(): WinkMethods {
 
 export const norm = (word: string) => word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
 
+const lemmas = new Map<string, string>();
+
+/**
+ * A rubric phrase spelled with lemmas ("rolling updates" → "rollupdate"), letters and digits only.
+ * Only words that may be inflected go through the model, once each: compiling a rubric stays cheap.
+ */
+export function lemmaKey(phrase: string): string {
+  return phrase
+    .split(/\s+/)
+    .map((word) => {
+      const plain = norm(word);
+      if (!/(s|ing|ed)$/.test(plain)) return plain;
+      let lemma = lemmas.get(plain);
+      if (lemma === undefined) {
+        const its = engine().its;
+        // wink-nlp's typings declare its.lemma with a parameter type out() does not accept.
+        const out = engine()
+          .readDoc(word)
+          .tokens()
+          .out(its.lemma as unknown as typeof its.value) as string[];
+        lemma = out.map(norm).join("");
+        lemmas.set(plain, lemma);
+      }
+      return lemma;
+    })
+    .join("");
+}
+
 /** Cues that negate what follows them in their clause. */
 const FORWARD_CUES = new Set([
   "not",
@@ -307,8 +335,22 @@ function isList(tokens: Token[], raw: string[]): boolean {
   return separators >= 2 || words <= 4;
 }
 
+// The same answer is often graded more than once (feedback, the grading queue, a re-grade); the
+// analysis depends on the text alone, so recent ones are kept. Callers must not mutate the result.
+const recent = new Map<string, Sentence[]>();
+const RECENT_LIMIT = 200;
+
 /** Sentences of the text, with the analysis above; deterministic for a given text. */
 export function analyse(text: string): Sentence[] {
+  const known = recent.get(text);
+  if (known) return known;
+  const sentences = analyseText(text);
+  if (recent.size >= RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+  recent.set(text, sentences);
+  return sentences;
+}
+
+function analyseText(text: string): Sentence[] {
   const doc = engine().readDoc(text);
   const its = engine().its;
   const sentences: Sentence[] = [];
