@@ -196,6 +196,10 @@ test("an interview answer graded in the queue: shown literally to the instructor
     .click();
   await expect(page.getByTestId("learner-answer")).toContainText(hostile);
   expect(await page.getByTestId("learner-answer").locator("img").count()).toBe(0);
+  // The same evidence the learner sees: each point with the sentence that earned it.
+  await expect(page.getByTestId("rubric-coverage").getByTestId("evidence").first()).toHaveText(
+    "Liveness checks only the process itself.",
+  );
   const groups = page.getByTestId("grading-form").getByRole("radiogroup");
   await groups.first().getByRole("radio", { name: "Full" }).check();
   for (let index = 1; index < (await groups.count()); index += 1)
@@ -217,6 +221,7 @@ test("an interview answer graded in the queue: shown literally to the instructor
   await expect(review).toContainText("From your instructor");
   await expect(review).toContainText("Good split of liveness and readiness; now add timeouts.");
   await expect(learnerPage.getByTestId("instructor-points")).toBeVisible();
+  await expect(learnerPage.getByTestId("interview-evidence")).toContainText("Automatic score");
   await learnerContext.close();
 });
 

@@ -119,7 +119,14 @@ test("check mode: every question type, a reload mid-attempt, a double submit gra
   await expect(quizPage.review("hc-interval-default")).toContainText("Correct");
   const interview = quizPage.review("hc-interview-probe-design");
   await expect(interview.locator("mark").first()).toBeVisible();
-  await expect(interview).toContainText("Key points");
+  // Each point found is shown with the sentence that earned it; the score is provisional.
+  await expect(interview.getByTestId("interview-evidence")).toContainText("Provisional score");
+  const liveness = interview.getByTestId("point-liveness-process-only");
+  await expect(liveness).toContainText("Found");
+  await expect(liveness.getByTestId("evidence")).toContainText(
+    "Liveness should only check the process itself, never the database.",
+  );
+  await expect(interview.getByTestId("point-startup-probe")).toContainText("Not found");
   await expect(quizPage.review("hc-restart-unhealthy")).toContainText("Not correct");
   await expect(
     quizPage.review("hc-exit-codes").getByRole("link", { name: "Read the lesson section that teaches this" }),

@@ -1,7 +1,8 @@
 import Link from "next/link";
-import { highlightRuns } from "@/lib/grading/interview";
+import { highlightRuns } from "@/lib/grading/highlight";
 import type { QuestionFeedback } from "@/lib/questions/feedback";
 import { InlineText } from "@/components/ui/inline-text";
+import { InterviewEvidence } from "./interview-evidence";
 
 function Verdict({ score }: { score: number }) {
   const label =
@@ -108,27 +109,11 @@ export function FeedbackView({
               )}
             </p>
           </div>
-          <div>
-            <p className="font-semibold">Key points</p>
-            <ul className="mt-1 space-y-1">
-              {detail.points.map((point) => (
-                <li key={point.id}>
-                  <span aria-hidden="true">{point.covered ? "✓ " : "✗ "}</span>
-                  <span className="sr-only">{point.covered ? "Covered: " : "Missing: "}</span>
-                  {point.point} <span className="text-fg-muted">(weight {point.weight})</span>
-                </li>
-              ))}
-            </ul>
-          </div>
+          <InterviewEvidence detail={detail} score={feedback.score} reviewed={reviewed} />
           <details>
             <summary className="cursor-pointer font-semibold">Model answer</summary>
             <p className="mt-1 whitespace-pre-wrap">{detail.modelAnswer}</p>
           </details>
-          <p className="text-sm text-fg-muted">
-            {reviewed
-              ? "This is the automatic check; your instructor's grade above is the one that counts."
-              : "An instructor may review this answer and adjust the score."}
-          </p>
         </div>
       )}
       <p>

@@ -303,3 +303,80 @@ describe("gradeFillIn: expected", () => {
     expect(result.blanks.map((blank) => blank.expected)).toEqual(["SIGTERM", "SIGINT"]);
   });
 });
+
+describe("gradeFillIn: a flag with a value", () => {
+  const cpuFlag = FillInSchema.parse({
+    id: "cpu-flag-fixture",
+    section: "fixture",
+    type: "fill-in",
+    explanation: "Fixture explanation.",
+    prompt: "To cap a container's CPU, pass ___.",
+    blanks: [
+      {
+        accept: ["--cpus", "cpus", "--cpu-quota", "cpu-quota"],
+        values: {
+          "--cpus": { kind: "number", min: 0, exclusiveMin: true },
+          "cpu-quota": { kind: "integer", min: 1000 },
+        },
+      },
+    ],
+  });
+  const grade = (given: string) => gradeFillIn(cpuFlag, [given]).blanks[0]!;
+
+  it.each([
+    "--cpus",
+    "--cpus=0.5",
+    "--cpus 2",
+    "--cpus=1.5",
+    "cpus=2",
+    "--cpus = .5",
+    "--cpu-quota=50000",
+    "--cpu-quota 150000",
+  ])("accepts %s", (given) => expect(grade(given).correct).toBe(true));
+
+  it.each([
+    "--cpus=0",
+    "--cpus=-1",
+    "--cpus=lots",
+    "--cpus=1e9",
+    "--cpu-quota=0.5",
+    "--cpu-quota=999",
+    "--cpu-shares=512",
+    "--memory=512m",
+  ])("rejects %s, without calling it a typo", (given) => {
+    expect(grade(given).correct).toBe(false);
+    if (given.startsWith("--cpus") || given.startsWith("--cpu-quota"))
+      expect(grade(given).nearMiss).toBe(false);
+  });
+
+  it("does not take values for a flag that has no value rule", () => {
+    const plain = fillIn([["--previous", "-p"]]);
+    expect(gradeFillIn(plain, ["--previous=true"]).score).toBe(0);
+    expect(gradeFillIn(plain, ["--previous"]).score).toBe(1);
+  });
+
+  it("rejects value rules for a flag the blank does not accept", () => {
+    const result = FillInSchema.safeParse({
+      id: "bad-fixture",
+      section: "fixture",
+      type: "fill-in",
+      explanation: "Fixture explanation.",
+      prompt: "Pass ___.",
+      blanks: [{ accept: ["--cpus"], values: { "--memory": { kind: "number", min: 0 } } }],
+    });
+    expect(result.success).toBe(false);
+  });
+});
+
+describe("gradeFillIn: signs on numbers", () => {
+  const exitCodes = fillIn([
+    ["0", "zero"],
+    ["1", "one", "non-zero"],
+  ]);
+
+  it("does not take -1 for 1", () => {
+    expect(gradeFillIn(exitCodes, ["0", "-1"]).blanks[1]).toMatchObject({ correct: false, nearMiss: false });
+    expect(gradeFillIn(exitCodes, ["0", "−1"]).blanks[1]!.correct).toBe(false);
+    expect(gradeFillIn(exitCodes, ["0", "1"]).score).toBe(1);
+  });
+});

@@ -1,17 +1,46 @@
-import type { FillInQuestion } from "@/lib/questions/schema";
+import type { FillInQuestion, FlagValue } from "@/lib/questions/schema";
 import { answerKey, isNearMiss } from "./normalise";
+
+type Blank = FillInQuestion["blanks"][number];
 
 export type BlankResult = { given: string; correct: boolean; nearMiss: boolean; expected: string };
 export type FillInResult = { score: number; blanks: BlankResult[] };
 
-function matches(given: string, accept: string[]): boolean {
-  const key = answerKey(given);
-  return key !== "" && accept.some((candidate) => answerKey(candidate) === key);
+/** "--cpus=0.5", "--cpus 2", "cpus=2" → flag and value; null when the text is not a flag with a value. */
+function flagWithValue(given: string): { flag: string; value: string } | null {
+  const match = /^\s*-{0,2}([a-z][a-z0-9-]*)\s*(?:=\s*|\s+)(\S+)\s*$/i.exec(given.normalize("NFKC"));
+  return match ? { flag: match[1]!.toLowerCase(), value: match[2]! } : null;
 }
 
-function nearMiss(given: string, accept: string[]): boolean {
+function validValue(value: string, rule: FlagValue): boolean {
+  const pattern = rule.kind === "integer" ? /^\+?\d+$/ : /^\+?(?:\d+\.?\d*|\.\d+)$/;
+  if (!pattern.test(value)) return false;
+  const number = Number(value);
+  if (rule.exclusiveMin ? number <= rule.min : number < rule.min) return false;
+  return rule.max === undefined || number <= rule.max;
+}
+
+/** The rule for an accepted flag, whichever way the question's author wrote its dashes. */
+function ruleFor(blank: Blank, flag: string): FlagValue | undefined {
+  return Object.entries(blank.values).find(([name]) => name.replace(/^-+/, "") === flag)?.[1];
+}
+
+function matches(given: string, blank: Blank): boolean {
   const key = answerKey(given);
-  return accept.some((candidate) => isNearMiss(key, answerKey(candidate)));
+  if (key === "") return false;
+  if (blank.accept.some((candidate) => answerKey(candidate) === key)) return true;
+  // A flag question also takes the flag with a value, when the value is one that flag accepts.
+  const parsed = flagWithValue(given);
+  const rule = parsed && ruleFor(blank, parsed.flag);
+  return Boolean(parsed && rule && validValue(parsed.value, rule));
+}
+
+function nearMiss(given: string, blank: Blank): boolean {
+  const key = answerKey(given);
+  // A known flag with a bad value is a wrong value, not a typo.
+  const parsed = flagWithValue(given);
+  if (parsed && ruleFor(blank, parsed.flag)) return false;
+  return blank.accept.some((candidate) => isNearMiss(key, answerKey(candidate)));
 }
 
 /** All orderings of a small list (unordered groups have two to six blanks). */
@@ -36,7 +65,7 @@ export function gradeFillIn(question: FillInQuestion, given: string[]): FillInRe
     let bestCount = -1;
     for (const order of permutations(group)) {
       const count = group.filter((blank, position) =>
-        matches(answers[blank]!, question.blanks[order[position]!]!.accept),
+        matches(answers[blank]!, question.blanks[order[position]!]!),
       ).length;
       if (count > bestCount) {
         best = order;
@@ -49,9 +78,14 @@ export function gradeFillIn(question: FillInQuestion, given: string[]): FillInRe
   }
 
   const blanks = answers.map((answer, index) => {
-    const accept = question.blanks[judgedBy[index]!]!.accept;
-    const correct = matches(answer, accept);
-    return { given: answer, correct, nearMiss: !correct && nearMiss(answer, accept), expected: accept[0]! };
+    const blank = question.blanks[judgedBy[index]!]!;
+    const correct = matches(answer, blank);
+    return {
+      given: answer,
+      correct,
+      nearMiss: !correct && nearMiss(answer, blank),
+      expected: blank.accept[0]!,
+    };
   });
   const score = blanks.filter((blank) => blank.correct).length / blanks.length;
   return { score, blanks };

@@ -191,3 +191,19 @@ describe("isNearMiss", () => {
     expect(isNearMiss("", "")).toBe(false);
   });
 });
+
+describe("answerKey: signs", () => {
+  it("keeps a minus sign in front of a number", () => {
+    expect(answerKey("-1")).toBe("-1");
+    expect(answerKey("−1")).toBe("-1");
+    expect(answerKey("-1")).not.toBe(answerKey("1"));
+    expect(answerKey("exit -1")).toBe("exit-1");
+  });
+
+  it("still ignores dashes that are not signs", () => {
+    expect(answerKey("non-zero")).toBe("nonzero");
+    expect(answerKey("--cpus")).toBe("cpus");
+    expect(answerKey("x-1")).toBe("x1");
+    expect(answerKey("+1")).toBe("1");
+  });
+});

@@ -15,7 +15,8 @@ const NUMBER_WORDS: Record<string, string> = {
 /**
  * The form typed answers are compared in: case, surrounding space, quotes,
  * backticks and punctuation do not matter, nor does spacing inside ("non-zero",
- * "non zero" and "nonzero" agree), and number words count as digits.
+ * "non zero" and "nonzero" agree), and number words count as digits. A minus sign
+ * in front of a number is kept, so "-1" is not "1".
  */
 export function answerKey(input: string): string {
   return (
@@ -23,7 +24,10 @@ export function answerKey(input: string): string {
       .normalize("NFKC")
       .toLowerCase()
       .replace(/[`'"“”‘’]/g, "")
-      .replace(/[^\p{L}\p{N}\s]/gu, " ")
+      // A minus sign on a number is part of it: "-1" is not "1". (NFKC leaves U+2212 as is.)
+      .replace(/(^|[^\p{L}\p{N}])[-−](?=\d)/gu, "$1\u0000")
+      .replace(/[^\p{L}\p{N}\s\u0000]/gu, " ")
+      .replace(/\u0000/g, "-")
       .split(/\s+/)
       .filter(Boolean)
       // "zero" → "0", but "non-zero" stays a word: it is not the number.

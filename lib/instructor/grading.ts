@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { NotFoundError, type Actor } from "@/lib/access";
 import { AnswerSchema } from "@/lib/grading/answer-schema";
-import { gradeInterview } from "@/lib/grading/interview";
+import { gradeInterview, type Evidence, type PointStatus } from "@/lib/grading/interview";
 import { parseStoredRubricGrades, type PointGrade } from "@/lib/grading/rubric-grade";
 import { loadQuizzes } from "@/lib/questions/bank";
 import type { InterviewQuestion } from "@/lib/questions/schema";
@@ -47,7 +47,12 @@ export type GradingItem = QueueRow & {
     weight: number;
     covered: boolean;
     matchedPhrases: string[];
+    status: PointStatus;
+    evidence: Evidence | null;
+    matches: Array<{ start: number; end: number }>;
   }>;
+  /** The automatic check read the answer as a list of terms, not an explanation. */
+  listOfTerms: boolean;
   ranges: PointRange[];
   modelAnswer: string;
   grade: {
@@ -175,7 +180,11 @@ export async function getGradingItem(
       weight: point.weight,
       covered: point.covered,
       matchedPhrases: [...new Set(point.matches.map((match) => text.slice(match.start, match.end)))],
+      status: point.status,
+      evidence: point.evidence,
+      matches: point.matches.map(({ start, end }) => ({ start, end })),
     })),
+    listOfTerms: coverage.listOfTerms,
     ranges: coverage.points.flatMap((point, index) =>
       point.matches.map((match) => ({ start: match.start, end: match.end, pointNumber: index + 1 })),
     ),

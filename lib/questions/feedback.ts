@@ -1,4 +1,5 @@
 import type { GradedAnswer } from "@/lib/grading/grade";
+import type { Evidence, PointStatus } from "@/lib/grading/interview";
 import type { Question } from "./schema";
 
 /** What a learner sees once a question is graded (it may include the key: they have answered). */
@@ -28,7 +29,13 @@ export type QuestionFeedback = {
           weight: number;
           covered: boolean;
           matches: Array<{ start: number; end: number }>;
+          /** Absent in feedback stored before the grader reported evidence. */
+          status?: PointStatus;
+          /** The sentence that earned (or, contradicted, cost) the point. */
+          evidence?: Evidence | null;
         }>;
+        /** The answer mostly lists terms without explaining them (its score is capped). */
+        listOfTerms?: boolean;
         modelAnswer: string;
       };
 };
@@ -75,13 +82,16 @@ export function feedbackFor(
         detail: {
           type: "interview",
           text: givenText,
-          points: graded.detail.points.map(({ id, point, weight, covered, matches }) => ({
+          points: graded.detail.points.map(({ id, point, weight, covered, matches, status, evidence }) => ({
             id,
             point,
             weight,
             covered,
             matches: matches.map(({ start, end }) => ({ start, end })),
+            status,
+            evidence,
           })),
+          listOfTerms: graded.detail.listOfTerms,
           modelAnswer: graded.detail.modelAnswer,
         },
       };

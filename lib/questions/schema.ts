@@ -24,12 +24,30 @@ const QuestionBase = z.object({
 
 export const BLANK = "___";
 
+/** The values a flag accepts: a number (or whole number) of at least `min`, or above it when exclusive. */
+export const FlagValueSchema = z.strictObject({
+  kind: z.enum(["number", "integer"]),
+  min: z.number(),
+  exclusiveMin: z.boolean().default(false),
+  max: z.number().optional(),
+});
+export type FlagValue = z.infer<typeof FlagValueSchema>;
+
 export const FillInSchema = QuestionBase.extend({
   type: z.literal("fill-in"),
   /** Text with one `___` per blank. */
   prompt: Text,
   blanks: z
-    .array(z.object({ accept: z.array(Text).min(1) }))
+    .array(
+      z.object({
+        accept: z.array(Text).min(1),
+        /**
+         * For a blank that asks for a flag: the values each accepted flag takes, so "--cpus=0.5" and
+         * "--cpus 2" count while "--cpus=-1" or "--cpus=lots" do not (keys are accepted flags).
+         */
+        values: z.record(z.string().regex(/^-{0,2}[a-z][a-z0-9-]*$/), FlagValueSchema).default({}),
+      }),
+    )
     .min(1)
     .max(6),
   /** Groups of blank indexes whose answers may come in any order (e.g. two signals). */
@@ -48,6 +66,16 @@ export const FillInSchema = QuestionBase.extend({
       ctx.addIssue({ code: "custom", path: ["unordered"], message: "names a blank that does not exist" });
     }
   }
+  question.blanks.forEach((blank, index) => {
+    const accepted = new Set(blank.accept.map((answer) => answer.replace(/^-+/, "").toLowerCase()));
+    for (const flag of Object.keys(blank.values))
+      if (!accepted.has(flag.replace(/^-+/, "")))
+        ctx.addIssue({
+          code: "custom",
+          path: ["blanks", index, "values", flag],
+          message: "gives values for a flag this blank does not accept",
+        });
+  });
   const grouped = question.unordered.flat();
   if (new Set(grouped).size !== grouped.length) {
     ctx.addIssue({
@@ -87,6 +115,18 @@ export const MultipleChoiceSchema = QuestionBase.extend({
     ctx.addIssue({ code: "custom", path: ["options"], message: "option ids repeat" });
 });
 
+/**
+ * "liveness + not|never + database|postgres" (any order) or "stop > all > before > start" (in this
+ * order): every group needs a non-empty alternative.
+ */
+const RubricPattern = Text.refine(
+  (pattern) =>
+    pattern
+      .split(pattern.includes(" > ") ? " > " : " + ")
+      .every((group) => group.split("|").some((alternative) => alternative.trim() !== "")),
+  'write groups joined by " + " (or " > " for an order) with alternatives split by "|", none empty',
+);
+
 export const InterviewSchema = QuestionBase.extend({
   type: z.literal("interview"),
   prompt: Text,
@@ -96,8 +136,17 @@ export const InterviewSchema = QuestionBase.extend({
         id: Slug,
         point: Text,
         weight: z.number().positive().max(10),
-        /** Phrases and synonyms that show the point is covered (case-insensitive, whole words). */
+        /**
+         * Phrases that show the point is covered: matched on whole words and their lemmas, so
+         * "health check" also finds "health checks" and "healthcheck". Negated uses do not count.
+         */
         phrases: z.array(Text).min(1),
+        /** Other words for the same idea (matched like phrases). */
+        synonyms: z.array(Text).default([]),
+        /** Paraphrases: groups joined by " + " (any order) or " > " (in order), alternatives by "|", all in one sentence. */
+        patterns: z.array(RubricPattern).default([]),
+        /** Advice against the point ("liveness + select 1|postgres"): when given, it costs the point. */
+        contrary: z.array(RubricPattern).default([]),
       }),
     )
     .min(3),

@@ -3,6 +3,7 @@ import { GRADING_FOCUS_ID } from "./focus-after-grading";
 import { formatWhen } from "./format";
 import { HighlightedAnswer } from "./highlighted-answer";
 import { InlineText } from "@/components/ui/inline-text";
+import { EvidenceQuote, PointStatusBadge } from "@/components/quiz/interview-evidence";
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -45,31 +46,22 @@ export function AnswerPanel({ item }: { item: GradingItem }) {
               <span className="font-normal text-fg-muted"> · {percent(item.autoScore)}</span>
             )}
           </h3>
+          {item.listOfTerms && (
+            <p
+              className="mt-1 rounded border-l-4 border-warning bg-warning-soft p-2 text-sm"
+              data-testid="list-of-terms"
+            >
+              Read as a list of terms, not an explanation: the automatic score is capped.
+            </p>
+          )}
           <ol className="mt-1 space-y-2 text-sm" data-testid="rubric-coverage">
             {item.points.map((point) => (
               <li key={point.id} className="rounded-md border border-border p-2">
                 <p>
-                  <span className="font-semibold">{point.number}.</span>{" "}
-                  <span
-                    className={`rounded px-1.5 py-0.5 text-xs font-semibold ${
-                      point.covered ? "bg-success-soft text-fg" : "bg-bg-muted text-fg-muted"
-                    }`}
-                  >
-                    {point.covered ? "✓ found" : "✗ not found"}
-                  </span>{" "}
+                  <span className="font-semibold">{point.number}.</span> <PointStatusBadge point={point} />{" "}
                   {point.point} <span className="text-fg-muted">(weight {point.weight})</span>
                 </p>
-                {point.matchedPhrases.length > 0 && (
-                  <p className="mt-1 text-fg-muted">
-                    Matched:{" "}
-                    {point.matchedPhrases.map((phrase, index) => (
-                      <span key={phrase}>
-                        {index > 0 && ", "}
-                        <mark className="rounded bg-warning-soft px-0.5 text-fg">{phrase}</mark>
-                      </span>
-                    ))}
-                  </p>
-                )}
+                <EvidenceQuote text={item.text} point={point} />
               </li>
             ))}
           </ol>

@@ -66,7 +66,7 @@ export const FILL_IN_MISTAKES: Readonly<Record<string, readonly BlankMistakes[]>
   "mon-rate-counter": [{ misconceptions: ["sum", "avg_over_time", "delta"] }],
   "mon-histogram-quantile-le": [{ misconceptions: ["instance", "job", "bucket"] }],
   "res-cpu-flag": [
-    { misconceptions: ["--cpu-shares", "--cpuset-cpus", "--memory"], alternatives: ["--cpus=1.5"] },
+    { misconceptions: ["--cpu-shares", "--cpuset-cpus", "--memory"], alternatives: ["--cpus flag"] },
   ],
   "res-cpu-shares-default": [
     { misconceptions: ["512", "100", "1"] },
