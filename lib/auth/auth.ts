@@ -38,6 +38,8 @@ function createAuth() {
       additionalFields: {
         // Never settable by the client: instructors are made by seed or by an instructor.
         role: { type: "string", required: false, defaultValue: "learner", input: false },
+        // Granted only by the seed or an administrator (lib/users/queries.ts).
+        administrator: { type: "boolean", required: false, defaultValue: false, input: false },
       },
     },
     session: {

@@ -7,7 +7,7 @@ import {
   type ItemResponse,
 } from "@/lib/analytics/quiz-analysis";
 import type { Answer } from "@/lib/grading/answer-schema";
-import { loadAcceptedAnswers, withAcceptedAnswers } from "@/lib/questions/accepted-answers";
+import { loadAcceptedAnswers, scopeWhere, withAcceptedAnswers } from "@/lib/questions/accepted-answers";
 import type { Question, QuizFile } from "@/lib/questions/schema";
 import { findTaughtCohort, type TaughtCohort } from "./cohort-access";
 
@@ -114,7 +114,7 @@ async function analyseQuizItems(db: Db, cohortId: string, quiz: QuizFile): Promi
     .map((question) => question.id);
   const [rows, accepted] = await Promise.all([
     firstAttemptResponses(db, cohortId, quiz.lesson),
-    loadAcceptedAnswers(db, fillInIds),
+    loadAcceptedAnswers(db, fillInIds, [cohortId]),
   ]);
   const questions = quiz.questions.map((question) => withAcceptedAnswers(question, accepted));
   const analysis = analyseQuiz({ questions, rows: quizResponses(questions, rows) });
@@ -192,9 +192,10 @@ export async function loadQuestionItemAnalysis(
   const [analysed, accepted] = await Promise.all([
     analyseQuizItems(db, cohort.id, quiz),
     db.acceptedAnswer.findMany({
-      where: { questionId },
+      where: { questionId, ...scopeWhere([cohort.id]) },
       select: {
         id: true,
+        cohortId: true,
         blankIndex: true,
         answer: true,
         createdAt: true,
