@@ -64,7 +64,11 @@ export function AttemptForm({ attemptId, mode, questions, saved, feedback }: Pro
     setFeedback(question.id, result.value);
     const verdict =
       result.value.score >= 1 ? "correct" : result.value.score > 0 ? "partly correct" : "not correct";
-    const next = result.value.revealed ? " The answer is shown." : result.value.hints.length ? " A hint is shown." : "";
+    const next = result.value.revealed
+      ? " The answer is shown."
+      : result.value.hints.length
+        ? " A hint is shown."
+        : "";
     setAnnouncement(`Question ${index + 1}: ${verdict}.${next}`);
   }
 
@@ -205,7 +209,11 @@ export function AttemptForm({ attemptId, mode, questions, saved, feedback }: Pro
       </ol>
 
       {confirmBlank && (
-        <div role="alert" className="space-y-2 rounded-md border border-warning bg-warning-soft p-3" data-testid="confirm-blank">
+        <div
+          role="alert"
+          className="space-y-2 rounded-md border border-warning bg-warning-soft p-3"
+          data-testid="confirm-blank"
+        >
           <p>
             {unansweredCount(questions, answers) === 1
               ? "1 question has no answer"

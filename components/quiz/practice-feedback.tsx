@@ -28,14 +28,15 @@ export function PracticeFeedbackView({ feedback }: { feedback: PracticeFeedback 
     );
   }
   const left = Math.max(0, feedback.maxTries - feedback.tries);
-  const tone =
-    feedback.score > 0 ? "border-warning bg-warning-soft" : "border-danger bg-danger-soft";
+  const tone = feedback.score > 0 ? "border-warning bg-warning-soft" : "border-danger bg-danger-soft";
   return (
     <div
       className="mt-3 space-y-2 rounded-lg border border-border bg-bg-subtle p-3 text-[0.95rem]"
       data-testid="feedback"
     >
-      <p className={`inline-flex items-center gap-2 rounded-md border px-2 py-0.5 text-sm font-semibold ${tone}`}>
+      <p
+        className={`inline-flex items-center gap-2 rounded-md border px-2 py-0.5 text-sm font-semibold ${tone}`}
+      >
         <span aria-hidden="true">{feedback.score > 0 ? "◐" : "✗"}</span>
         {verdict(feedback.score)}
       </p>

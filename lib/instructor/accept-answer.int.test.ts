@@ -139,8 +139,16 @@ describe.each(testProviders())("accept a typed answer for everyone (%s)", (provi
   it("course-wide: only an administrator may accept or remove, and it regrades every cohort", async () => {
     const { db } = database;
     const { cohort, otherCohort, teacher, otherTeacher, attempts } = await seed();
-    const input = { cohortId: cohort.id, questionId: "stop-signal", blankIndex: 0, answer: "SIGQUIT", scope: "course" as const };
-    await expect(acceptAnswerForEveryone(db, teacher, input, fixtureBank)).rejects.toBeInstanceOf(ForbiddenError);
+    const input = {
+      cohortId: cohort.id,
+      questionId: "stop-signal",
+      blankIndex: 0,
+      answer: "SIGQUIT",
+      scope: "course" as const,
+    };
+    await expect(acceptAnswerForEveryone(db, teacher, input, fixtureBank)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     expect(await db.acceptedAnswer.count({ where: { questionId: "stop-signal" } })).toBe(0);
     expect(await state(attempts.e.id)).toMatchObject({ score: 0, total: 0 });
 
@@ -149,11 +157,15 @@ describe.each(testProviders())("accept a typed answer for everyone (%s)", (provi
     // Both cohorts regraded (earlier tests' attempts in this database too, so states rather than counts).
     expect(await state(attempts.a.id)).toMatchObject({ score: 1, total: 2 });
     expect(await state(attempts.e.id)).toMatchObject({ score: 1, total: 1 });
-    expect((await db.acceptedAnswer.findUniqueOrThrow({ where: { id: result.acceptedAnswerId } })).cohortId).toBeNull();
+    expect(
+      (await db.acceptedAnswer.findUniqueOrThrow({ where: { id: result.acceptedAnswerId } })).cohortId,
+    ).toBeNull();
 
     // Neither this cohort's instructor nor another's may remove a course-wide answer.
     const remove = { cohortId: cohort.id, acceptedAnswerId: result.acceptedAnswerId };
-    await expect(removeAcceptedAnswer(db, teacher, remove, fixtureBank)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(removeAcceptedAnswer(db, teacher, remove, fixtureBank)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     await expect(
       removeAcceptedAnswer(db, otherTeacher, { ...remove, cohortId: otherCohort.id }, fixtureBank),
     ).rejects.toBeInstanceOf(ForbiddenError);

@@ -25,7 +25,9 @@ export const AcceptAnswerSchema = z.object({
   /** "cohort": graded so in this cohort only; "course": every cohort (administrators only). */
   scope: z.enum(["cohort", "course"]).default("cohort"),
 });
-export type AcceptAnswerInput = Omit<z.infer<typeof AcceptAnswerSchema>, "scope"> & { scope?: "cohort" | "course" };
+export type AcceptAnswerInput = Omit<z.infer<typeof AcceptAnswerSchema>, "scope"> & {
+  scope?: "cohort" | "course";
+};
 
 export const RemoveAcceptedAnswerSchema = z.object({ cohortId: Id, acceptedAnswerId: Id });
 export type RemoveAcceptedAnswerInput = z.infer<typeof RemoveAcceptedAnswerSchema>;
@@ -162,10 +164,19 @@ async function regradeQuestion(
         ...(scope ? { user: { memberships: { some: { cohortId: scope, role: "learner" } } } } : {}),
       },
     },
-    select: { id: true, attemptId: true, answer: true, score: true, feedback: true, attempt: { select: { userId: true } } },
+    select: {
+      id: true,
+      attemptId: true,
+      answer: true,
+      score: true,
+      feedback: true,
+      attempt: { select: { userId: true } },
+    },
   });
   // Each learner is graded with the course-wide answers plus those of every cohort they learn in.
-  const userIds = [...new Set(responses.flatMap((response) => (response.attempt.userId ? [response.attempt.userId] : [])))];
+  const userIds = [
+    ...new Set(responses.flatMap((response) => (response.attempt.userId ? [response.attempt.userId] : []))),
+  ];
   const cohortsOf = new Map<string, Set<string>>();
   for (let start = 0; start < userIds.length; start += 500)
     for (const membership of await tx.cohortMembership.findMany({

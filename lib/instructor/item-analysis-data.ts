@@ -47,7 +47,7 @@ async function firstAttemptResponses(db: Db, cohortId: string, quizSlug: string)
              ROW_NUMBER() OVER (PARTITION BY a."userId", a."quizSlug" ORDER BY a."submittedAt", a."id") AS "rank"
       FROM "QuizAttempt" a
       JOIN "CohortMembership" m ON m."userId" = a."userId" AND m."cohortId" = ${cohortId} AND m."role" = 'learner'
-      WHERE a."kind" = 'lesson' AND a."status" = 'submitted'
+      WHERE a."kind" = 'lesson' AND a."status" = 'submitted' AND a."mode" = 'check'
         AND a."quizSlug" = ${quizSlug}
     )
     SELECT f."id" AS "attemptId", r."questionId",
@@ -133,6 +133,8 @@ export async function countQuizTakers(
     where: {
       kind: "lesson",
       status: "submitted",
+      // Practice answers come with hints and revealed keys: item statistics use check mode only.
+      mode: "check",
       user: { memberships: { some: { cohortId: cohort.id, role: "learner" } } },
     },
   });

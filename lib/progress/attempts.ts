@@ -116,7 +116,8 @@ export async function recordPracticeCheck(
     | { answerJson: string; score: number; feedbackJson: string },
 ) {
   const before = await openPracticeResponse(db, learner, attemptId, questionId);
-  const result = typeof build === "function" ? build({ tries: before.tries + 1, shown: before.shown }) : build;
+  const result =
+    typeof build === "function" ? build({ tries: before.tries + 1, shown: before.shown }) : build;
   return db.quizResponse.upsert({
     where: { attemptId_questionId: { attemptId, questionId } },
     create: {
@@ -147,7 +148,10 @@ export async function revealPracticeAnswer(
   learner: Learner,
   attemptId: string,
   questionId: string,
-  build: (state: PracticeState, savedAnswerJson: string | null) => { answerJson: string; score: number; feedbackJson: string },
+  build: (
+    state: PracticeState,
+    savedAnswerJson: string | null,
+  ) => { answerJson: string; score: number; feedbackJson: string },
   now = new Date(),
 ) {
   const before = await openPracticeResponse(db, learner, attemptId, questionId);
@@ -167,7 +171,12 @@ export async function revealPracticeAnswer(
       feedback: result.feedbackJson,
       revealedAt: now,
     },
-    update: { score: result.score, maxScore: 1, feedback: result.feedbackJson, revealedAt: before.shown ? undefined : now },
+    update: {
+      score: result.score,
+      maxScore: 1,
+      feedback: result.feedbackJson,
+      revealedAt: before.shown ? undefined : now,
+    },
   });
   return result;
 }

@@ -57,7 +57,8 @@ export async function attemptView(attempt: {
     if (answer.success) saved[response.questionId] = answer.data;
     const checked = parsePracticeFeedback(response.feedback);
     if (checked) practice[response.questionId] = checked;
-    else if (response.feedback) feedback[response.questionId] = JSON.parse(response.feedback) as QuestionFeedback;
+    else if (response.feedback)
+      feedback[response.questionId] = JSON.parse(response.feedback) as QuestionFeedback;
   }
   return { questions, saved, feedback, practice, reviews };
 }

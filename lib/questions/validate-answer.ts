@@ -24,8 +24,15 @@ export class AnswerValidationError extends Error {
  */
 export function answerProblem(question: Question, answer: Answer): AnswerProblem | null {
   if (question.type !== answer.type)
-    return { code: "wrong-type", message: `This question takes a ${question.type} answer, not ${answer.type}.` };
-  if (question.type === "fill-in" && answer.type === "fill-in" && answer.blanks.length !== question.blanks.length)
+    return {
+      code: "wrong-type",
+      message: `This question takes a ${question.type} answer, not ${answer.type}.`,
+    };
+  if (
+    question.type === "fill-in" &&
+    answer.type === "fill-in" &&
+    answer.blanks.length !== question.blanks.length
+  )
     return {
       code: "blank-count",
       message: `This question has ${question.blanks.length} blank${question.blanks.length === 1 ? "" : "s"}; the answer had ${answer.blanks.length}.`,
@@ -34,7 +41,10 @@ export function answerProblem(question: Question, answer: Answer): AnswerProblem
     const ids = new Set(question.options.map((option) => option.id));
     const unknown = answer.selected.filter((id) => !ids.has(id));
     if (unknown.length > 0)
-      return { code: "unknown-option", message: `This question has no option ${unknown.map((id) => `"${id}"`).join(", ")}.` };
+      return {
+        code: "unknown-option",
+        message: `This question has no option ${unknown.map((id) => `"${id}"`).join(", ")}.`,
+      };
     if (new Set(answer.selected).size !== answer.selected.length)
       return { code: "repeated-option", message: "An option was chosen twice." };
     const single = question.options.filter((option) => option.correct).length === 1;
