@@ -14,6 +14,12 @@ const EnvSchema = z.object({
   BETTER_AUTH_URL: z.url().default("http://localhost:3000"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SHIPSHAPE_ENABLE_TEST_ROUTES: z.enum(["0", "1"]).default("0"),
+  /** Bearer token Prometheus sends to /api/metrics; unset = metrics are not served at all. */
+  METRICS_TOKEN: z
+    .string()
+    .min(24, "METRICS_TOKEN must be at least 24 characters (e.g. openssl rand -hex 24)")
+    .regex(/^[\x21-\x7e]+$/, "METRICS_TOKEN must be printable ASCII without spaces")
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

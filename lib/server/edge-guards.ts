@@ -1,0 +1,88 @@
+import { IncomingMessage } from "node:http";
+
+/**
+ * Checks at the edge, before Next sees a request, for inputs Next would answer
+ * with a 500 and a stack trace: every refusal is a short plain-text 4xx.
+ */
+export type Refusal = { status: 400 | 403 | 413; message: string };
+
+/** Largest request body we accept (Next's server-action limit is the same 1 MB). */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+type RequestLike = { method?: string; url?: string; headers: IncomingMessage["headers"] };
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export function isServerAction(req: RequestLike): boolean {
+  return req.method === "POST" && typeof req.headers["next-action"] === "string";
+}
+
+/** The checks that need only the request line and headers. */
+export function refuseByHeaders(req: RequestLike, limit = BODY_LIMIT_BYTES): Refusal | null {
+  const path = (req.url ?? "/").split("?")[0] ?? "/";
+  try {
+    decodeURIComponent(path);
+  } catch {
+    return { status: 400, message: "Bad request: the address is not valid URL encoding." };
+  }
+  const length = Number(first(req.headers["content-length"]) ?? 0);
+  if (Number.isFinite(length) && length > limit)
+    return { status: 413, message: `Request body too large: the limit is ${limit} bytes.` };
+  if (isServerAction(req)) {
+    // Server actions change data: only our own pages may call them (CSRF), as Next intends.
+    const origin = first(req.headers.origin);
+    const host = first(req.headers["x-forwarded-host"]) ?? first(req.headers.host);
+    let originHost: string | null = null;
+    try {
+      originHost = origin ? new URL(origin).host : null;
+    } catch {
+      originHost = null;
+    }
+    if (!originHost || !host || originHost !== host)
+      return { status: 403, message: "Forbidden: this action may only be called from this site." };
+  }
+  return null;
+}
+
+/** A server action body is JSON when sent as text (React's encoding of simple arguments). */
+export function refuseActionBody(contentType: string | undefined, body: Buffer): Refusal | null {
+  if (!contentType || !contentType.startsWith("text/plain")) return null;
+  try {
+    JSON.parse(body.toString("utf8"));
+    return null;
+  } catch {
+    return { status: 400, message: "Bad request: the action's arguments are not valid JSON." };
+  }
+}
+
+/**
+ * Reads a server action's body (bounded), checks it, and hands back a fresh request carrying
+ * the same body for Next. Refuses bodies over the limit even without a Content-Length.
+ */
+export async function bufferActionBody(
+  req: IncomingMessage,
+  limit = BODY_LIMIT_BYTES,
+): Promise<{ refusal: Refusal } | { request: IncomingMessage }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit)
+      return { refusal: { status: 413, message: `Request body too large: the limit is ${limit} bytes.` } };
+    chunks.push(chunk);
+  }
+  const body = Buffer.concat(chunks);
+  const refusal = refuseActionBody(first(req.headers["content-type"]), body);
+  if (refusal) return { refusal };
+  const copy = new IncomingMessage(req.socket);
+  copy.method = req.method;
+  copy.url = req.url;
+  copy.headers = req.headers;
+  copy.rawHeaders = req.rawHeaders;
+  copy.httpVersion = req.httpVersion;
+  copy.httpVersionMajor = req.httpVersionMajor;
+  copy.httpVersionMinor = req.httpVersionMinor;
+  copy.push(body);
+  copy.push(null);
+  return { request: copy };
+}
