@@ -163,6 +163,8 @@ export async function loadQuizItemAnalysis(
 
 export type AcceptedAnswerView = {
   id: string;
+  /** The cohort it was accepted in; null = every cohort (an administrator's). */
+  cohortId: string | null;
   blankIndex: number;
   answer: string;
   addedBy: string;
