@@ -17,7 +17,7 @@ import {
   type Learner,
   recordPracticeCheck,
   revealPracticeAnswer,
-  saveResponse,
+  saveCheckedResponse,
   submitAttempt,
 } from "@/lib/progress/attempts";
 import { withAcceptedAnswersFromDb } from "@/lib/questions/accepted-answers";
@@ -124,9 +124,9 @@ function failWith(error: string): { ok: false; error: string } {
 export async function saveAnswer(input: unknown): Promise<ActionResult<{ savedAt: string }>> {
   const prepared = await prepareAnswer(input);
   if (!prepared.ok) return prepared;
-  const { learner, attemptId, questionId, answer } = prepared.value;
+  const { learner, attemptId, answer, found } = prepared.value;
   try {
-    const saved = await saveResponse(db(), learner, attemptId, questionId, JSON.stringify(answer));
+    const saved = await saveCheckedResponse(db(), learner, attemptId, found.question, answer);
     return { ok: true, value: { savedAt: saved.updatedAt.toISOString() } };
   } catch (error) {
     return failure(error);

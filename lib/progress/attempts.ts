@@ -1,5 +1,8 @@
 import type { Db } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/access";
+import type { Answer } from "@/lib/grading/answer-schema";
+import type { Question } from "@/lib/questions/schema";
+import { assertAnswerFits } from "@/lib/questions/validate-answer";
 import { nextCardState, type CardState } from "@/lib/review/schedule";
 
 /** Who is answering: an account, or an anonymous browser identified by its cookie. */
@@ -86,6 +89,21 @@ export async function saveResponse(
     create: { attemptId, questionId, answer: answerJson },
     update: { answer: answerJson },
   });
+}
+
+/**
+ * Autosave of an answer checked against its question first (option ids exist, one entry per blank…):
+ * an answer that does not fit throws AnswerValidationError (422) and nothing is written.
+ */
+export async function saveCheckedResponse(
+  db: Db,
+  learner: Learner,
+  attemptId: string,
+  question: Question,
+  answer: Answer,
+) {
+  assertAnswerFits(question, answer);
+  return saveResponse(db, learner, attemptId, question.id, JSON.stringify(answer));
 }
 
 /** Where a practice question stands before this check: tries used and whether the answer was shown. */

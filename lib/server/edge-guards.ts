@@ -63,14 +63,27 @@ export async function bufferActionBody(
   req: IncomingMessage,
   limit = BODY_LIMIT_BYTES,
 ): Promise<{ refusal: Refusal } | { request: IncomingMessage }> {
+  // Events, not `for await`: the async iterator destroys the request when it ends, and with it the
+  // socket the response still needs.
   const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit)
-      return { refusal: { status: 413, message: `Request body too large: the limit is ${limit} bytes.` } };
-    chunks.push(chunk);
-  }
+  const tooLarge = await new Promise<boolean>((resolve, reject) => {
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.off("data", onData);
+        req.pause();
+        resolve(true);
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve(false));
+    req.once("error", reject);
+  });
+  if (tooLarge)
+    return { refusal: { status: 413, message: `Request body too large: the limit is ${limit} bytes.` } };
   const body = Buffer.concat(chunks);
   const refusal = refuseActionBody(first(req.headers["content-type"]), body);
   if (refusal) return { refusal };
@@ -82,6 +95,9 @@ export async function bufferActionBody(
   copy.httpVersion = req.httpVersion;
   copy.httpVersionMajor = req.httpVersionMajor;
   copy.httpVersionMinor = req.httpVersionMinor;
+  // The body is all here. Without this, the copy ending counts as an aborted request and
+  // IncomingMessage destroys the socket the response is still to be written to.
+  copy.complete = true;
   copy.push(body);
   copy.push(null);
   return { request: copy };
