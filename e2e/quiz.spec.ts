@@ -171,9 +171,8 @@ test("practice mode: right or wrong with hints per try; the key only after the l
     await mc.getByRole("button", { name: index === 0 ? "Check answer" : "Check again" }).click();
     await expect(mc.getByTestId("tries-left")).toContainText(left);
     await expect(mc.getByTestId("feedback")).not.toContainText("Kubernetes");
-    await expect(mc.getByTestId("feedback").locator("strong", { hasText: /^Hint \d:$/ })).toHaveCount(
-      index + 1,
-    );
+    // This question has no hint of its own: the lesson pointer stands in for one.
+    await expect(mc.getByTestId("feedback")).toContainText("Hint 1:");
   }
   await mc.getByRole("button", { name: "Check again" }).click();
   await expect(mc.getByTestId("practice-finished")).toHaveText("No tries left (3 used): here is the answer.");
