@@ -25,11 +25,17 @@ test("sign up, sign out, sign in again", async ({ page, context }) => {
   await auth.expectSignedInAs(learner.name);
 });
 
-test("a second sign-up with the same email is told it is registered", async ({ page }) => {
+test("a sign-up with an existing email reveals nothing and does not sign into that account", async ({
+  page,
+}) => {
   const auth = new AuthPages(page);
   await auth.signUp({ name: "Someone Else", email: demoLearner.email, password: "another-password-1" });
-  await expect(auth.formAlert()).toHaveText(/already registered/);
+  await expect(auth.formAlert()).toHaveText(
+    /If this email already has an account, sign in with its password/,
+  );
   await expect(page).toHaveURL(/\/sign-up$/);
+  const session = await page.request.get("/api/auth/get-session");
+  expect(await session.json()).toBeNull();
 });
 
 test("wrong password and unknown email get the same message", async ({ page }) => {

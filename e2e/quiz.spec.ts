@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { parse } from "yaml";
+import { hintsOf } from "@/lib/questions/practice";
 import { QuizFileSchema } from "@/lib/questions/schema";
 import { newLearner } from "./support/accounts";
 import { AuthPages } from "./support/auth-pages";
@@ -12,14 +13,13 @@ const quiz = QuizFileSchema.parse(parse(readFileSync("content/questions/health-c
 /** Strings that only the answer key contains: explanations, reasons, model answers, rubric points, accepted answers. */
 function keyStrings(): string[] {
   const publicText = quiz.questions
-    .map((question) =>
-      question.type === "true-false"
-        ? question.statement
-        : question.type === "multiple-choice"
-          ? [question.prompt, ...question.options.map((option) => option.text)].join(" ")
-          : question.type === "fill-in"
-            ? [question.prompt, question.hint ?? ""].join(" ")
-            : question.prompt,
+    .map(
+      (question) =>
+        (question.type === "true-false"
+          ? question.statement
+          : question.type === "multiple-choice"
+            ? [question.prompt, ...question.options.map((option) => option.text)].join(" ")
+            : question.prompt) + ` ${hintsOf(question).join(" ")}`,
     )
     .join(" ")
     .toLowerCase();
@@ -137,40 +137,66 @@ test("check mode: every question type, a reload mid-attempt, a double submit gra
   await other.close();
 });
 
-test("practice mode: immediate feedback announced, a near-miss hint, hints and retries", async ({ page }) => {
+test("practice mode: right or wrong with hints per try; the key only after the last try or Show answer", async ({
+  page,
+}) => {
   const quizPage = new QuizPage(page);
   await quizPage.start("health-checks", "practice");
   const fill = quizPage.question("hc-exit-codes");
   await fill.getByLabel("Blank 1 of 2").fill("0");
   await fill.getByLabel("Blank 2 of 2").fill("non-zro");
   await fill.getByRole("button", { name: "Check answer" }).click();
-  await expect(fill.getByTestId("feedback")).toContainText("Partly correct (50%)");
-  await expect(fill.getByTestId("feedback")).toContainText("close: check the spelling");
-  await expect(page.getByTestId("announcer")).toHaveText("Question 1: partly correct.");
+  const fillFeedback = fill.getByTestId("feedback");
+  await expect(fillFeedback).toContainText("Partly correct (50%)");
+  await expect(fillFeedback).toContainText("close: check the spelling");
+  await expect(fillFeedback).toContainText("Hint 1:");
+  await expect(fillFeedback).toContainText("2 tries left");
+  await expect(fillFeedback).not.toContainText("expected");
+  await expect(page.getByTestId("announcer")).toHaveText("Question 1: partly correct. A hint is shown.");
 
   await fill.getByLabel("Blank 2 of 2").fill("non-zero");
   await fill.getByRole("button", { name: "Check again" }).click();
   await expect(fill.getByTestId("feedback")).toContainText("Correct");
-  await expect(page.getByTestId("announcer")).toHaveText("Question 1: correct.");
+  await expect(fill.getByTestId("practice-finished")).toHaveText("Answered in 2 tries.");
+  await expect(page.getByTestId("announcer")).toHaveText("Question 1: correct. The answer is shown.");
 
+  // Wrong, then "Show answer": the key and the reasons appear, and it is recorded.
   const tf = quizPage.question("hc-restart-unhealthy");
   await tf.getByLabel("True").check();
   await tf.getByRole("button", { name: "Check answer" }).click();
   await expect(tf.getByTestId("feedback")).toContainText("Not correct");
+  await expect(tf.getByTestId("feedback")).not.toContainText("The statement is");
+  await tf.getByRole("button", { name: "Show answer" }).click();
+  await expect(tf.getByTestId("practice-finished")).toHaveText("You asked to see the answer.");
   await expect(tf.getByTestId("feedback")).toContainText("The statement is false; you answered true.");
+  await expect(tf.getByRole("button", { name: "Show answer" })).toHaveCount(0);
 
+  // Three wrong tries: a new hint each time (or the lesson pointer), then the key.
   const mc = quizPage.question("hc-interval-default");
   await mc.locator("label", { hasText: "Every 10 seconds" }).click();
-  await mc.getByRole("button", { name: "Check answer" }).click();
-  await expect(mc.getByTestId("feedback")).toContainText("Kubernetes");
-  await mc.locator("label", { hasText: "Every 30 seconds" }).click();
+  for (const [index, left] of ["2 tries left", "1 try left"].entries()) {
+    await mc.getByRole("button", { name: index === 0 ? "Check answer" : "Check again" }).click();
+    await expect(mc.getByTestId("tries-left")).toContainText(left);
+    await expect(mc.getByTestId("feedback")).not.toContainText("Kubernetes");
+    // This question has no hint of its own: the lesson pointer stands in for one.
+    await expect(mc.getByTestId("feedback")).toContainText("Hint 1:");
+  }
   await mc.getByRole("button", { name: "Check again" }).click();
-  await expect(mc.getByTestId("feedback")).toContainText("Correct");
+  await expect(mc.getByTestId("practice-finished")).toHaveText("No tries left (3 used): here is the answer.");
+  await expect(mc.getByTestId("feedback")).toContainText("Kubernetes");
+  await expect(mc.getByRole("button", { name: "Check again" })).toBeDisabled();
+
+  // A reload shows what was shown, no more.
+  await page.reload();
+  await expect(quizPage.question("hc-exit-codes").getByTestId("feedback")).toContainText("Correct");
+  await expect(quizPage.question("hc-restart-unhealthy").getByTestId("practice-finished")).toBeVisible();
 
   const interview = quizPage.question("hc-interview-probe-design");
   await interview.getByRole("textbox").fill("Keep liveness shallow; put the database check in readiness.");
   await interview.getByRole("button", { name: "Check answer" }).click();
-  await expect(interview.getByTestId("feedback").locator("mark").first()).toBeVisible();
+  await expect(interview.getByTestId("feedback")).toBeVisible();
+  await expect(interview.getByTestId("feedback")).not.toContainText("Model answer");
+  await interview.getByRole("button", { name: "Show answer" }).click();
   await expect(interview.getByTestId("feedback")).toContainText("Model answer");
 
   const hintId = await page
@@ -181,6 +207,49 @@ test("practice mode: immediate feedback announced, a near-miss hint, hints and r
   await withHint.getByRole("button", { name: "Show a hint" }).click();
   await expect(withHint.getByText("Hint:")).toBeVisible();
   await expectNoAxeViolations(page, "practice attempt");
+});
+
+test("practice mode: wrong checks of every type send no key to the browser before the answer is shown", async ({
+  page,
+}) => {
+  const bodies: Promise<string>[] = [];
+  page.on("response", (response) => {
+    const type = response.request().resourceType();
+    const url = new URL(response.url());
+    if (
+      ["document", "script", "fetch", "xhr"].includes(type) &&
+      (type === "script" || url.pathname.startsWith("/practice/health-checks/attempts/"))
+    )
+      bodies.push(response.text().catch(() => ""));
+  });
+  const quizPage = new QuizPage(page);
+  await quizPage.start("health-checks", "practice");
+  const check = async (id: string) => {
+    await quizPage
+      .question(id)
+      .getByRole("button", { name: /Check answer|Check again/ })
+      .click();
+    await expect(quizPage.question(id).getByTestId("feedback")).toBeVisible();
+  };
+  // Junk answers, checked twice each (two tries of three).
+  for (let round = 0; round < 2; round += 1) {
+    await quizPage.question("hc-exit-codes").getByLabel("Blank 1 of 2").fill(`zz${round}`);
+    await check("hc-exit-codes");
+    await quizPage.question("hc-optional-in-production").getByLabel("True").check(); // wrong
+    await check("hc-optional-in-production");
+    await quizPage.question("hc-interval-default").locator("label", { hasText: "Every 10 seconds" }).click();
+    await check("hc-interval-default");
+    await quizPage.question("hc-interview-probe-design").getByRole("textbox").fill(`nothing useful ${round}`);
+    await check("hc-interview-probe-design");
+  }
+  await page.reload();
+  await expect(quizPage.question("hc-exit-codes").getByTestId("feedback")).toBeVisible();
+  const loaded = (await Promise.all(bodies)).join("\n");
+  expect(loaded.length).toBeGreaterThan(10_000);
+  const leaked = keyStrings().filter((key) => loaded.includes(key));
+  expect(leaked).toEqual([]);
+  expect(loaded).not.toContain('"correct":true');
+  expect(loaded).not.toContain('"modelAnswer"');
 });
 
 test("a whole quiz can be answered by keyboard", async ({ page }) => {
@@ -205,6 +274,11 @@ test("a whole quiz can be answered by keyboard", async ({ page }) => {
   await quizPage.expectAllSaved();
 
   await page.getByRole("button", { name: "Submit answers" }).focus();
+  await page.keyboard.press("Enter");
+  // Questions are left blank: the form asks first, with "Keep answering" focused.
+  await expect(page.getByRole("button", { name: "Keep answering" })).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await expect(page.getByRole("button", { name: "Submit anyway" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("attempt-score")).toBeVisible();
   await expect(quizPage.review("hc-interval-default")).toContainText("Correct");

@@ -56,7 +56,10 @@ test("ops endpoints answer as the chapter teaches", async ({ request }) => {
   const ready = await request.get("/api/ready");
   expect(ready.status()).toBe(200);
   expect(await ready.json()).toMatchObject({ status: "ready", checks: { database: { ok: true } } });
-  const metrics = await request.get("/api/metrics");
+  expect((await request.get("/api/metrics")).status()).toBe(401);
+  const metrics = await request.get("/api/metrics", {
+    headers: { authorization: "Bearer e2e-metrics-token-0123456789abcdef" },
+  });
   expect(metrics.headers()["content-type"]).toContain("text/plain");
   const text = await metrics.text();
   expect(text).toContain("process_cpu_seconds_total");

@@ -15,4 +15,5 @@ export class NotFoundError extends Error {
   }
 }
 
-export type Actor = { id: string; role: "learner" | "instructor" };
+/** `administrator`: course-wide authority (e.g. answers accepted for every cohort); only the seed or an administrator grants it. */
+export type Actor = { id: string; role: "learner" | "instructor"; administrator?: boolean };

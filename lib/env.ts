@@ -22,6 +22,12 @@ const EnvSchema = z.object({
   LAB_VERIFY_CPU_BUDGET_MS: z.coerce.number().int().min(100).max(30_000).default(1_000),
   LAB_SUBMIT_RATE_MAX: z.coerce.number().int().min(1).max(10_000).default(12),
   LAB_SUBMIT_RATE_WINDOW_S: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Bearer token Prometheus sends to /api/metrics; unset = metrics are not served at all. */
+  METRICS_TOKEN: z
+    .string()
+    .min(24, "METRICS_TOKEN must be at least 24 characters (e.g. openssl rand -hex 24)")
+    .regex(/^[\x21-\x7e]+$/, "METRICS_TOKEN must be printable ASCII without spaces")
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -12,6 +12,8 @@ export BETTER_AUTH_URL="http://127.0.0.1:${PORT}"
 # Every e2e test signs in from 127.0.0.1; the limiter itself is covered by an integration test.
 export AUTH_SIGNIN_RATE_MAX=1000
 export AUTH_SIGNUP_RATE_MAX=1000
+# /api/metrics needs a bearer token (e2e/site.spec.ts sends this one).
+export METRICS_TOKEN="e2e-metrics-token-0123456789abcdef"
 npx tsx scripts/db-deploy.ts >/dev/null
 npx tsx prisma/seed.ts >/dev/null
 exec node dist/server.mjs

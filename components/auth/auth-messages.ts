@@ -1,6 +1,9 @@
 /** Turns better-auth error codes into sentences a person can act on. */
 export function authErrorMessage(error: { code?: string; status?: number; message?: string }): string {
-  if (error.status === 429) return "Too many attempts. Wait a minute, then try again.";
+  if (error.status === 429)
+    return error.code === "ACCOUNT_THROTTLED" && error.message
+      ? error.message
+      : "Too many attempts. Wait a minute, then try again.";
   switch (error.code) {
     case "INVALID_EMAIL_OR_PASSWORD":
       return "Wrong email or password.";

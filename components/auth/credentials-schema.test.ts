@@ -58,7 +58,8 @@ describe("SignUpSchema", () => {
   it.each([
     ["name", { name: "" }, "Enter your name."],
     ["name", { name: "   " }, "Enter your name."],
-    ["name", { name: "n".repeat(81) }, "Use at most 80 characters."],
+    ["name", { name: "n".repeat(101) }, "Use at most 100 characters."],
+    ["name", { name: "Ann\nAdmin" }, "Use letters, digits, spaces and punctuation only."],
     ["email", { email: "ana@example" }, EMAIL_MESSAGE],
     ["password", { password: "1234567" }, "Use a password of at least 8 characters."],
     ["password", { password: "p".repeat(129) }, "Use a password of at most 128 characters."],
@@ -68,7 +69,7 @@ describe("SignUpSchema", () => {
 
   it("accepts the boundary lengths", () => {
     expect(
-      SignUpSchema.safeParse({ ...valid, name: "n".repeat(80), password: "p".repeat(128) }).success,
+      SignUpSchema.safeParse({ ...valid, name: "n".repeat(100), password: "p".repeat(128) }).success,
     ).toBe(true);
   });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DisplayNameSchema } from "@/lib/auth/display-name";
 
 // Trim before validating: people paste addresses with spaces around them.
 const emailField = z
@@ -13,7 +14,7 @@ export const SignInSchema = z.object({
 });
 
 export const SignUpSchema = z.object({
-  name: z.string().trim().min(1, "Enter your name.").max(80, "Use at most 80 characters."),
+  name: DisplayNameSchema,
   email: emailField,
   password: z
     .string()

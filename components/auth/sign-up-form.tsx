@@ -30,6 +30,21 @@ export function SignUpForm({ next }: { next: string }) {
       setFormError(authErrorMessage(error));
       return;
     }
+    // Sign-up answers the same whether or not the email was new (no account discovery), and never
+    // signs in: signing in with the password just chosen is what tells the two apart, for its owner only.
+    const signedIn = await authClient.signIn.email({
+      email: parsed.data.email,
+      password: parsed.data.password,
+    });
+    if (signedIn.error) {
+      setPending(false);
+      setFormError(
+        signedIn.error.status === 401
+          ? "We could not sign you in with these details. If this email already has an account, sign in with its password instead."
+          : authErrorMessage(signedIn.error),
+      );
+      return;
+    }
     router.replace(next);
     router.refresh();
     void refreshSessionUser();

@@ -9,7 +9,7 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZ
 export function CohortList({ cohorts }: { cohorts: CohortSummary[] }) {
   return (
     <div className="relative mt-4 overflow-x-auto">
-      <table className="w-full min-w-[40rem] border-collapse text-left text-sm" data-testid="cohort-table">
+      <table className="w-full min-w-[48rem] border-collapse text-left text-sm" data-testid="cohort-table">
         <caption className="sr-only">Cohorts you teach</caption>
         <thead>
           <tr className="border-b border-border">
@@ -21,6 +21,9 @@ export function CohortList({ cohorts }: { cohorts: CohortSummary[] }) {
             </th>
             <th scope="col" className="py-2 pr-4 font-semibold">
               Join link
+            </th>
+            <th scope="col" className="py-2 pr-4 font-semibold">
+              Instructor invite code
             </th>
             <th scope="col" className="py-2 pr-4 text-right font-semibold">
               Learners
@@ -41,6 +44,12 @@ export function CohortList({ cohorts }: { cohorts: CohortSummary[] }) {
               <td className="py-2 pr-4 font-mono">{cohort.joinCode}</td>
               <td className="py-2 pr-4">
                 <JoinLink joinCode={cohort.joinCode} cohortName={cohort.name} />
+              </td>
+              <td className="py-2 pr-4">
+                {/* Only for co-instructors: the join code above always makes learners. */}
+                <span className="font-mono" data-testid="instructor-code">
+                  {cohort.instructorCode}
+                </span>
               </td>
               <td className="py-2 pr-4 text-right tabular-nums">{cohort.learnerCount}</td>
               <td className="whitespace-nowrap py-2">

@@ -1,4 +1,6 @@
 "use client";
+// Before any zod parse in the browser: no eval probe under the CSP (lib/zod-jitless.ts).
+import "@/lib/zod-jitless";
 import dynamic from "next/dynamic";
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { parseExperiment, type Experiment } from "@/lib/labs/experiment-schema";

@@ -15,14 +15,18 @@ import {
   dueReviewCards,
   listReviewCards,
   openAttempt,
+  type Learner,
   recordPracticeCheck,
-  saveResponse,
+  revealPracticeAnswer,
+  saveCheckedResponse,
   submitAttempt,
 } from "@/lib/progress/attempts";
 import { withAcceptedAnswersFromDb } from "@/lib/questions/accepted-answers";
 import { getQuestionsById, getQuiz } from "@/lib/questions/bank";
-import { feedbackFor, type QuestionFeedback } from "@/lib/questions/feedback";
+import { feedbackFor } from "@/lib/questions/feedback";
+import { practiceFeedback, type PracticeFeedback } from "@/lib/questions/practice";
 import type { Question } from "@/lib/questions/schema";
+import { answerProblem } from "@/lib/questions/validate-answer";
 
 export type ActionResult<T> =
   | { ok: true; value: T }
@@ -48,8 +52,11 @@ function failure(error: unknown): { ok: false; error: string; retryable?: true }
 /** Bank questions with the answers instructors accepted for everyone: every grading call below goes through here. */
 async function questionsOf(
   questionIds: string[],
+  learner: Learner,
 ): Promise<Map<string, { question: Question; quiz: string }>> {
-  return withAcceptedAnswersFromDb(db(), await getQuestionsById(questionIds));
+  // Answers accepted in a cohort grade only that cohort's learners; course-wide ones grade everyone.
+  const userId = learner.kind === "user" ? learner.id : null;
+  return withAcceptedAnswersFromDb(db(), await getQuestionsById(questionIds), userId);
 }
 
 function textOf(answer: { type: string; text?: string } | null): string {
@@ -108,8 +115,9 @@ async function prepareAnswer(input: unknown) {
   const { attemptId, questionId, answer } = parsed.data;
   // The bank alone says whether the answer fits; accepted answers matter only where it is graded.
   const found = (await getQuestionsById([questionId])).get(questionId);
-  if (!found || found.question.type !== answer.type)
-    return failWith("That answer does not fit this question.");
+  if (!found) return failWith("That question does not exist.");
+  const problem = answerProblem(found.question, answer);
+  if (problem) return failWith(problem.message);
   return { ok: true as const, value: { learner, attemptId, questionId, answer, found } };
 }
 
@@ -122,31 +130,68 @@ export async function saveAnswer(input: unknown): Promise<ActionResult<{ savedAt
   try {
     const prepared = await prepareAnswer(input);
     if (!prepared.ok) return prepared;
-    const { learner, attemptId, questionId, answer } = prepared.value;
-    const saved = await saveResponse(db(), learner, attemptId, questionId, JSON.stringify(answer));
+    const { learner, attemptId, answer, found } = prepared.value;
+    const saved = await saveCheckedResponse(db(), learner, attemptId, found.question, answer);
     return { ok: true, value: { savedAt: saved.updatedAt.toISOString() } };
   } catch (error) {
     return failure(error);
   }
 }
 
-/** Practice mode: grade one answer now and show why. */
-export async function checkAnswer(input: unknown): Promise<ActionResult<QuestionFeedback>> {
+/**
+ * Practice mode: grade one answer now. A wrong answer gets right/wrong, the
+ * near-miss marks and the next hint; the key only once the question is finished.
+ */
+export async function checkAnswer(input: unknown): Promise<ActionResult<PracticeFeedback>> {
   const prepared = await prepareAnswer(input);
   if (!prepared.ok) return prepared;
   const { learner, attemptId, questionId, answer } = prepared.value;
   try {
-    const found = (await questionsOf([questionId])).get(questionId)!;
+    const found = (await questionsOf([questionId], learner)).get(questionId)!;
     const graded = gradeAnswer(found.question, answer);
-    const feedback = feedbackFor(found.question, graded, found.quiz, textOf(answer));
-    await recordPracticeCheck(db(), learner, attemptId, questionId, {
-      answerJson: JSON.stringify(answer),
-      score: graded.score,
-      feedbackJson: JSON.stringify(feedback),
+    let shown: PracticeFeedback | null = null;
+    await recordPracticeCheck(db(), learner, attemptId, questionId, (state) => {
+      shown = practiceFeedback(found.question, graded, found.quiz, { ...state, givenText: textOf(answer) });
+      return { answerJson: JSON.stringify(answer), score: graded.score, feedbackJson: JSON.stringify(shown) };
     });
-    return { ok: true, value: feedback };
+    return { ok: true, value: shown! };
   } catch (error) {
     return failure(error);
+  }
+}
+
+const RevealSchema = z.object({ attemptId: Id, questionId: Id });
+
+/** Practice mode "Show answer": ends the question's tries and shows the key; recorded for instructors. */
+export async function revealAnswer(input: unknown): Promise<ActionResult<PracticeFeedback>> {
+  const parsed = RevealSchema.safeParse(input);
+  if (!parsed.success) return failWith("That question could not be read; reload the page and try again.");
+  const learner = await currentLearner();
+  if (!learner) return failWith("Your session has ended; reload the page to continue.");
+  const { attemptId, questionId } = parsed.data;
+  try {
+    const found = (await questionsOf([questionId], learner)).get(questionId);
+    if (!found) return failWith("That question does not exist.");
+    let shown: PracticeFeedback | null = null;
+    await revealPracticeAnswer(db(), learner, attemptId, questionId, (state, savedJson) => {
+      const parsedAnswer = savedJson ? AnswerSchema.safeParse(safeJson(savedJson)) : null;
+      const given =
+        parsedAnswer?.success && !answerProblem(found.question, parsedAnswer.data) ? parsedAnswer.data : null;
+      const graded = gradeAnswer(found.question, given);
+      shown = practiceFeedback(found.question, graded, found.quiz, { ...state, givenText: textOf(given) });
+      return { answerJson: savedJson ?? "null", score: graded.score, feedbackJson: JSON.stringify(shown) };
+    });
+    return { ok: true, value: shown! };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
   }
 }
 
@@ -165,14 +210,15 @@ export async function submitQuiz(
     });
     if (!attempt) return { ok: false, error: "That attempt does not exist." };
     const questionIds = JSON.parse(attempt.questionIds) as string[];
-    const questions = await questionsOf(questionIds);
+    const questions = await questionsOf(questionIds, learner);
     const result = await submitAttempt(db(), learner, parsed.data.attemptId, (answers) =>
       questionIds.flatMap((questionId) => {
         const found = questions.get(questionId);
         if (!found) return [];
         const raw = answers.get(questionId);
-        const answer = raw ? AnswerSchema.safeParse(JSON.parse(raw)) : null;
-        const given = answer?.success && answer.data.type === found.question.type ? answer.data : null;
+        const answer = raw ? AnswerSchema.safeParse(safeJson(raw)) : null;
+        // Rows written before answers were validated may not fit: they grade as unanswered.
+        const given = answer?.success && !answerProblem(found.question, answer.data) ? answer.data : null;
         const graded = gradeAnswer(found.question, given);
         return [
           {

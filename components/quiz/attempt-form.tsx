@@ -2,19 +2,20 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { Answer } from "@/lib/grading/answer-schema";
-import type { QuestionFeedback } from "@/lib/questions/feedback";
+import type { PracticeFeedback } from "@/lib/questions/practice";
 import type { PublicQuestion } from "@/lib/questions/public-view";
-import { checkAnswer, submitQuiz } from "./actions";
+import { checkAnswer, revealAnswer, submitQuiz } from "./actions";
 import { saveSummary, useAttempt } from "./attempt-store";
-import { FeedbackView } from "./feedback-view";
+import { PracticeFeedbackView } from "./practice-feedback";
 import { QuestionInput } from "./question-input";
+import { unansweredCount } from "./unanswered";
 
 type Props = {
   attemptId: string;
   mode: "practice" | "check";
   questions: PublicQuestion[];
   saved: Record<string, Answer>;
-  feedback: Record<string, QuestionFeedback>;
+  feedback: Record<string, PracticeFeedback>;
 };
 
 export function AttemptForm({ attemptId, mode, questions, saved, feedback }: Props) {
@@ -25,6 +26,7 @@ export function AttemptForm({ attemptId, mode, questions, saved, feedback }: Pro
   const [hintsShown, setHintsShown] = useState<Record<string, boolean>>({});
   const [submitting, setSubmitting] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [confirmBlank, setConfirmBlank] = useState(false);
   const [announcement, setAnnouncement] = useState("");
   const sectionRefs = useRef<Record<string, HTMLElement | null>>({});
 
@@ -62,10 +64,33 @@ export function AttemptForm({ attemptId, mode, questions, saved, feedback }: Pro
     setFeedback(question.id, result.value);
     const verdict =
       result.value.score >= 1 ? "correct" : result.value.score > 0 ? "partly correct" : "not correct";
-    setAnnouncement(`Question ${index + 1}: ${verdict}.`);
+    const next = result.value.revealed
+      ? " The answer is shown."
+      : result.value.hints.length
+        ? " A hint is shown."
+        : "";
+    setAnnouncement(`Question ${index + 1}: ${verdict}.${next}`);
   }
 
-  async function submit() {
+  async function reveal(question: PublicQuestion, index: number) {
+    setChecking(question.id);
+    const result = await revealAnswer({ attemptId, questionId: question.id }).catch(() => null);
+    setChecking(null);
+    if (!result || !result.ok) {
+      setAnnouncement(result ? result.error : "Could not reach the server. Try again.");
+      return;
+    }
+    setFeedback(question.id, result.value);
+    setAnnouncement(`Question ${index + 1}: the answer is shown.`);
+  }
+
+  async function submit(confirmed = false) {
+    const blank = unansweredCount(questions, answers);
+    if (blank > 0 && !confirmed) {
+      setConfirmBlank(true);
+      return;
+    }
+    setConfirmBlank(false);
     setSubmitting(true);
     setMessage(null);
     const allSaved = await flush();
@@ -146,11 +171,21 @@ export function AttemptForm({ attemptId, mode, questions, saved, feedback }: Pro
                   <button
                     type="button"
                     onClick={() => void check(question, index)}
-                    disabled={checking === question.id}
+                    disabled={checking === question.id || Boolean(shown?.revealed && shown.score < 1)}
                     className="rounded-md border border-accent px-3 py-1.5 text-sm font-semibold text-accent hover:bg-accent-soft disabled:opacity-60"
                   >
                     {checking === question.id ? "Checking…" : shown ? "Check again" : "Check answer"}
                   </button>
+                  {!shown?.revealed && (
+                    <button
+                      type="button"
+                      onClick={() => void reveal(question, index)}
+                      disabled={checking === question.id}
+                      className="rounded-md border border-border px-3 py-1.5 text-sm hover:bg-bg-muted disabled:opacity-60"
+                    >
+                      Show answer
+                    </button>
+                  )}
                   {hint && !hintsShown[question.id] && (
                     <button
                       type="button"
@@ -167,12 +202,43 @@ export function AttemptForm({ attemptId, mode, questions, saved, feedback }: Pro
                   <strong>Hint:</strong> {hint}
                 </p>
               )}
-              {shown && <FeedbackView feedback={shown} />}
+              {shown && <PracticeFeedbackView feedback={shown} />}
             </li>
           );
         })}
       </ol>
 
+      {confirmBlank && (
+        <div
+          role="alert"
+          className="space-y-2 rounded-md border border-warning bg-warning-soft p-3"
+          data-testid="confirm-blank"
+        >
+          <p>
+            {unansweredCount(questions, answers) === 1
+              ? "1 question has no answer"
+              : `${unansweredCount(questions, answers)} questions have no answer`}
+            ; unanswered questions score 0. Submit anyway?
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <button
+              type="button"
+              onClick={() => void submit(true)}
+              className="rounded-md bg-accent px-3 py-1.5 text-sm font-semibold text-accent-fg hover:opacity-90"
+            >
+              Submit anyway
+            </button>
+            <button
+              type="button"
+              autoFocus
+              onClick={() => setConfirmBlank(false)}
+              className="rounded-md border border-border px-3 py-1.5 text-sm hover:bg-bg-muted"
+            >
+              Keep answering
+            </button>
+          </div>
+        </div>
+      )}
       {message && (
         <p role="alert" className="rounded-md border border-danger bg-danger-soft p-3 text-danger">
           {message}

@@ -1,7 +1,7 @@
 "use client";
 import { create } from "zustand";
 import type { Answer } from "@/lib/grading/answer-schema";
-import type { QuestionFeedback } from "@/lib/questions/feedback";
+import type { PracticeFeedback } from "@/lib/questions/practice";
 import { saveAnswer } from "./actions";
 
 export type SaveState = "saved" | "pending" | "saving" | "retrying" | "failed";
@@ -11,14 +11,14 @@ type AttemptState = {
   answers: Record<string, Answer>;
   saveState: Record<string, SaveState>;
   saveError: Record<string, string>;
-  feedback: Record<string, QuestionFeedback>;
+  feedback: Record<string, PracticeFeedback>;
   init: (
     attemptId: string,
     saved: Record<string, Answer>,
-    feedback: Record<string, QuestionFeedback>,
+    feedback: Record<string, PracticeFeedback>,
   ) => void;
   setAnswer: (questionId: string, answer: Answer, options?: { immediate?: boolean }) => void;
-  setFeedback: (questionId: string, feedback: QuestionFeedback) => void;
+  setFeedback: (questionId: string, feedback: PracticeFeedback) => void;
   flush: () => Promise<boolean>;
 };
 

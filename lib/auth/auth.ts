@@ -7,6 +7,8 @@ import { db, isPostgresUrl } from "@/lib/db";
 import { metrics } from "@/lib/observability/metrics";
 import { CLIENT_IP_HEADER } from "@/lib/server/request-context";
 import { sharedStateOptions } from "./shared-state";
+import { accountThrottle, memoryThrottleStore } from "./account-throttle";
+import { DisplayNameSchema } from "./display-name";
 
 const signInLimit = Number(process.env.AUTH_SIGNIN_RATE_MAX ?? 5);
 const signUpLimit = Number(process.env.AUTH_SIGNUP_RATE_MAX ?? 10);
@@ -17,6 +19,32 @@ function sameMachineOrigins(baseUrl: string): string[] {
   if (url.hostname !== "localhost" && url.hostname !== "127.0.0.1") return [url.origin];
   const port = url.port ? `:${url.port}` : "";
   return [`${url.protocol}//localhost${port}`, `${url.protocol}//127.0.0.1${port}`];
+}
+
+/** Per-account sign-in backoff (memory by default; a shared store can replace it for many replicas). */
+const throttle = accountThrottle(memoryThrottleStore());
+
+type Body = Record<string, unknown> | undefined;
+
+/**
+ * Names are trimmed, 1–100 characters, without control characters; `image` from clients is
+ * ignored (we never show avatars, and a URL there would be stored unchecked).
+ */
+function sanitiseProfile(body: Body, nameRequired: boolean) {
+  if (!body) return;
+  delete body.image;
+  if (!nameRequired && body.name === undefined) return;
+  const name = DisplayNameSchema.safeParse(body.name);
+  if (!name.success)
+    throw new APIError("BAD_REQUEST", {
+      code: "INVALID_NAME",
+      message: name.error.issues[0]?.message ?? "Enter your name.",
+    });
+  body.name = name.data;
+}
+
+function emailOf(body: Body): string {
+  return typeof body?.email === "string" ? body.email : "";
 }
 
 function createAuth() {
@@ -34,7 +62,9 @@ function createAuth() {
     telemetry: { enabled: false },
     emailAndPassword: {
       enabled: true,
-      autoSignIn: true,
+      // Off so that signing up with an existing email answers exactly like a new one (a synthetic
+      // user, no session) and never signs anyone into the existing account; the form signs in next.
+      autoSignIn: false,
       minPasswordLength: 8,
       maxPasswordLength: 128,
     },
@@ -42,6 +72,8 @@ function createAuth() {
       additionalFields: {
         // Never settable by the client: instructors are made by seed or by an instructor.
         role: { type: "string", required: false, defaultValue: "learner", input: false },
+        // Granted only by the seed or an administrator (lib/users/queries.ts).
+        administrator: { type: "boolean", required: false, defaultValue: false, input: false },
       },
     },
     session: {
@@ -67,10 +99,37 @@ function createAuth() {
       // X-Forwarded-For hop when TRUST_PROXY=1), so clients cannot forge it.
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+      // Behind a TLS-terminating proxy with an http BETTER_AUTH_URL, lib/server adds Secure per request.
+      useSecureCookies: env().BETTER_AUTH_URL.startsWith("https:"),
     },
     hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        const body = ctx.body as Body;
+        if (ctx.path === "/sign-up/email") sanitiseProfile(body, true);
+        if (ctx.path === "/update-user") sanitiseProfile(body, false);
+        if (ctx.path === "/sign-in/email") {
+          const waitMs = await throttle.check(emailOf(body));
+          if (waitMs > 0) {
+            const seconds = Math.ceil(waitMs / 1000);
+            throw new APIError(
+              "TOO_MANY_REQUESTS",
+              {
+                code: "ACCOUNT_THROTTLED",
+                message: `Too many failed sign-ins for this account. Try again in ${seconds} s.`,
+              },
+              { "Retry-After": String(seconds) },
+            );
+          }
+        }
+      }),
       after: createAuthMiddleware(async (ctx) => {
         const failed = ctx.context.returned instanceof APIError;
+        if (ctx.path === "/sign-in/email") {
+          const returned = ctx.context.returned;
+          const status = returned instanceof APIError ? returned.statusCode : 200;
+          if (status === 401) await throttle.failed(emailOf(ctx.body as Body));
+          else if (status < 400) await throttle.succeeded(emailOf(ctx.body as Body));
+        }
         const event =
           ctx.path === "/sign-in/email"
             ? failed

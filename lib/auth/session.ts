@@ -5,14 +5,15 @@ import { cache } from "react";
 import { auth } from "./auth";
 import { parseRole, type Role } from "./roles";
 
-export type SessionUser = { id: string; name: string; email: string; role: Role };
+export type SessionUser = { id: string; name: string; email: string; role: Role; administrator?: boolean };
 
 /** The signed-in user for this request, or null. Cached per request. */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth().api.getSession({ headers: await headers() });
   if (!session) return null;
   const { id, name, email } = session.user;
-  return { id, name, email, role: parseRole((session.user as { role?: unknown }).role) };
+  const extra = session.user as { role?: unknown; administrator?: unknown };
+  return { id, name, email, role: parseRole(extra.role), administrator: extra.administrator === true };
 });
 
 /** For guarded pages: sends anonymous visitors to sign-in, then back to `returnTo`. */

@@ -73,7 +73,7 @@ describe.each(testProviders())("cohort queries (%s)", (provider) => {
       for (const learner of [await actor("learner"), await actor("learner")])
         await joinCohort(t.db, learner, a1.joinCode);
       await joinCohort(t.db, await actor("learner"), b1.joinCode);
-      await joinCohort(t.db, coTeacher, a1.joinCode);
+      await joinCohort(t.db, coTeacher, a1.instructorCode);
       // A member of A2 who teaches nothing there: a learner.
       await joinCohort(t.db, await actor("learner"), a2.joinCode);
 
@@ -191,7 +191,7 @@ describe.each(testProviders())("cohort queries (%s)", (provider) => {
     it("finds a cohort its creator and a co-teacher who joined by code teach", async () => {
       const { teacherA, cohortA } = await twoCohorts();
       const coTeacher = await actor("instructor", "Aaron Co-teacher");
-      await joinCohort(t.db, coTeacher, cohortA.joinCode);
+      await joinCohort(t.db, coTeacher, cohortA.instructorCode);
       for (const teacher of [teacherA, coTeacher])
         await expect(findTaughtCohort(t.db, teacher, cohortA.id)).resolves.toMatchObject({
           id: cohortA.id,
@@ -254,17 +254,59 @@ describe.each(testProviders())("cohort queries (%s)", (provider) => {
       });
     });
 
-    it("tells an instructor they would co-teach, and refuses malformed and unknown codes like joinCohort", async () => {
+    it("tells an instructor they would co-teach by the invite code, and refuses malformed and unknown codes like joinCohort", async () => {
       const cohort = await createCohort(t.db, await actor("instructor"), "Co-teach");
-      expect(await previewJoin(t.db, await actor("instructor"), cohort.joinCode)).toMatchObject({
+      expect(await previewJoin(t.db, await actor("instructor"), cohort.instructorCode)).toMatchObject({
         role: "instructor",
         alreadyMember: false,
+      });
+      expect(await previewJoin(t.db, await actor("instructor"), cohort.joinCode)).toMatchObject({
+        role: "learner",
       });
       let unused = newJoinCode();
       while (await t.db.cohort.findUnique({ where: { joinCode: unused } })) unused = newJoinCode();
       await expect(previewJoin(t.db, await actor("learner"), unused)).rejects.toBeInstanceOf(NotFoundError);
       await expect(previewJoin(t.db, await actor("learner"), "nope")).rejects.toThrow(
         new NotFoundError("That join code is not valid: check it with your instructor"),
+      );
+    });
+  });
+
+  describe("instructor invite codes", () => {
+    it("a learner join code always makes a learner, even for an instructor account", async () => {
+      const cohort = await createCohort(t.db, await actor("instructor"), "Learner code");
+      const otherInstructor = await actor("instructor");
+      await joinCohort(t.db, otherInstructor, cohort.joinCode);
+      expect(
+        await t.db.cohortMembership.findUnique({
+          where: { cohortId_userId: { cohortId: cohort.id, userId: otherInstructor.id } },
+        }),
+      ).toMatchObject({ role: "learner" });
+      await expect(findTaughtCohort(t.db, otherInstructor, cohort.id)).rejects.toBeInstanceOf(ForbiddenError);
+    });
+
+    it("the invite code makes instructors only of instructor accounts; a learner is refused and not added", async () => {
+      const cohort = await createCohort(t.db, await actor("instructor"), "Invite code");
+      expect(cohort.instructorCode).not.toBe(cohort.joinCode);
+      const learner = await actor("learner");
+      await expect(joinCohort(t.db, learner, cohort.instructorCode)).rejects.toBeInstanceOf(ForbiddenError);
+      expect(await t.db.cohortMembership.count({ where: { cohortId: cohort.id, userId: learner.id } })).toBe(
+        0,
+      );
+      const coTeacher = await actor("instructor");
+      await joinCohort(t.db, coTeacher, cohort.joinCode);
+      await joinCohort(t.db, coTeacher, cohort.instructorCode);
+      await expect(findTaughtCohort(t.db, coTeacher, cohort.id)).resolves.toMatchObject({ id: cohort.id });
+    });
+
+    it("gives cohorts made before invite codes one when they are listed", async () => {
+      const teacher = await actor("instructor");
+      const cohort = await createCohort(t.db, teacher, "Old cohort");
+      await t.db.cohort.update({ where: { id: cohort.id }, data: { instructorCode: null } });
+      const [listed] = await listTaughtCohorts(t.db, teacher);
+      expect(isWellFormedJoinCode(listed!.instructorCode)).toBe(true);
+      expect((await t.db.cohort.findUniqueOrThrow({ where: { id: cohort.id } })).instructorCode).toBe(
+        listed!.instructorCode,
       );
     });
   });

@@ -6,6 +6,8 @@ export type CohortSummary = {
   id: string;
   name: string;
   joinCode: string;
+  /** Makes co-instructors; shown only to the cohort's instructors. */
+  instructorCode: string;
   learnerCount: number;
   createdAt: Date;
 };
@@ -17,6 +19,7 @@ export async function createCohort(db: Db, actor: Actor, name: string): Promise<
     data: {
       name,
       joinCode: newJoinCode(),
+      instructorCode: newJoinCode(),
       createdById: actor.id,
       memberships: { create: { userId: actor.id, role: "instructor" } },
     },
@@ -25,6 +28,7 @@ export async function createCohort(db: Db, actor: Actor, name: string): Promise<
     id: cohort.id,
     name: cohort.name,
     joinCode: cohort.joinCode,
+    instructorCode: cohort.instructorCode ?? "",
     learnerCount: 0,
     createdAt: cohort.createdAt,
   };
@@ -38,23 +42,60 @@ export async function listTaughtCohorts(db: Db, actor: Actor): Promise<CohortSum
     include: { _count: { select: { memberships: { where: { role: "learner" } } } } },
     orderBy: { createdAt: "desc" },
   });
-  return cohorts.map((cohort) => ({
-    id: cohort.id,
-    name: cohort.name,
-    joinCode: cohort.joinCode,
-    learnerCount: cohort._count.memberships,
-    createdAt: cohort.createdAt,
-  }));
+  return Promise.all(
+    cohorts.map(async (cohort) => ({
+      id: cohort.id,
+      name: cohort.name,
+      joinCode: cohort.joinCode,
+      instructorCode: cohort.instructorCode ?? (await ensureInstructorCode(db, cohort.id)),
+      learnerCount: cohort._count.memberships,
+      createdAt: cohort.createdAt,
+    })),
+  );
 }
 
-/** The cohort a typed code names; NotFoundError (with what to do) for a malformed or unknown code. */
-async function cohortForCode(db: Db, rawCode: string): Promise<{ id: string; name: string }> {
+/** Cohorts made before instructor codes existed get one the first time an instructor lists them. */
+async function ensureInstructorCode(db: Db, cohortId: string): Promise<string> {
+  const code = newJoinCode();
+  await db.cohort.updateMany({
+    where: { id: cohortId, instructorCode: null },
+    data: { instructorCode: code },
+  });
+  const cohort = await db.cohort.findUniqueOrThrow({
+    where: { id: cohortId },
+    select: { instructorCode: true },
+  });
+  return cohort.instructorCode ?? code;
+}
+
+/**
+ * The cohort a typed code names and the role it gives: a join code always makes a learner; an
+ * instructor invite code makes an instructor, and only for accounts that are instructors.
+ * NotFoundError (with what to do) for a malformed or unknown code.
+ */
+async function cohortForCode(
+  db: Db,
+  actor: Actor,
+  rawCode: string,
+): Promise<{ id: string; name: string; role: "learner" | "instructor" }> {
   const code = normaliseJoinCode(rawCode);
   if (!isWellFormedJoinCode(code))
     throw new NotFoundError("That join code is not valid: check it with your instructor");
-  const cohort = await db.cohort.findUnique({ where: { joinCode: code }, select: { id: true, name: true } });
-  if (!cohort) throw new NotFoundError("No cohort has that join code: check it with your instructor");
-  return cohort;
+  const learnerCohort = await db.cohort.findUnique({
+    where: { joinCode: code },
+    select: { id: true, name: true },
+  });
+  if (learnerCohort) return { ...learnerCohort, role: "learner" };
+  const invited = await db.cohort.findUnique({
+    where: { instructorCode: code },
+    select: { id: true, name: true },
+  });
+  if (!invited) throw new NotFoundError("No cohort has that join code: check it with your instructor");
+  if (actor.role !== "instructor")
+    throw new ForbiddenError(
+      "That is an instructor invite code: ask your instructor for the class join code",
+    );
+  return { ...invited, role: "instructor" };
 }
 
 export type JoinPreview = {
@@ -68,7 +109,7 @@ export type JoinPreview = {
 
 /** What /join/<code> shows before the learner confirms: the cohort's name and whether they are in it. */
 export async function previewJoin(db: Db, actor: Actor, rawCode: string): Promise<JoinPreview> {
-  const cohort = await cohortForCode(db, rawCode);
+  const cohort = await cohortForCode(db, actor, rawCode);
   const membership = await db.cohortMembership.findUnique({
     where: { cohortId_userId: { cohortId: cohort.id, userId: actor.id } },
     select: { role: true },
@@ -77,7 +118,7 @@ export async function previewJoin(db: Db, actor: Actor, rawCode: string): Promis
     cohortId: cohort.id,
     name: cohort.name,
     joinCode: normaliseJoinCode(rawCode),
-    role: membership ? asMemberRole(membership.role) : joinRole(actor),
+    role: membership ? asMemberRole(membership.role) : cohort.role,
     alreadyMember: membership !== null,
   };
 }
@@ -88,14 +129,20 @@ export async function joinCohort(
   actor: Actor,
   rawCode: string,
 ): Promise<{ cohortId: string; name: string }> {
-  const cohort = await cohortForCode(db, rawCode);
+  const cohort = await cohortForCode(db, actor, rawCode);
   try {
     await db.cohortMembership.create({
-      data: { cohortId: cohort.id, userId: actor.id, role: joinRole(actor) },
+      data: { cohortId: cohort.id, userId: actor.id, role: cohort.role },
     });
   } catch (error) {
-    // Already a member (a repeat or a simultaneous double submit): joining is idempotent.
+    // Already a member (a repeat or a simultaneous double submit): joining is idempotent. An
+    // instructor invite upgrades a learner membership of an instructor account.
     if (!isUniqueViolation(error)) throw error;
+    if (cohort.role === "instructor")
+      await db.cohortMembership.update({
+        where: { cohortId_userId: { cohortId: cohort.id, userId: actor.id } },
+        data: { role: "instructor" },
+      });
   }
   return { cohortId: cohort.id, name: cohort.name };
 }
@@ -120,11 +167,6 @@ export async function listMyCohorts(db: Db, actor: Actor): Promise<Membership[]>
     role: asMemberRole(membership.role),
     joinedAt: membership.joinedAt,
   }));
-}
-
-// An instructor who joins with a code co-teaches; everyone else joins as a learner.
-function joinRole(actor: Actor): "learner" | "instructor" {
-  return actor.role === "instructor" ? "instructor" : "learner";
 }
 
 function asMemberRole(role: string): "learner" | "instructor" {

@@ -74,7 +74,7 @@ describe.each(testProviders())("accept a typed answer for everyone (%s)", (provi
     };
   }
 
-  it("stores the answer and regrades every submitted response to the question, keeping overrides", async () => {
+  it("stores the answer in its cohort and regrades that cohort's submitted responses, keeping overrides; other cohorts keep their grades", async () => {
     const { db } = database;
     const { cohort, teacher, attempts } = await seed();
     const result = await acceptAnswerForEveryone(
@@ -83,14 +83,15 @@ describe.each(testProviders())("accept a typed answer for everyone (%s)", (provi
       { cohortId: cohort.id, questionId: "stop-signal", blankIndex: 0, answer: "SIGQUIT" },
       fixtureBank,
     );
-    // Changed: A, B (its automatic score; the override still counts) and E in the other cohort; C was right already.
-    expect(result.changed).toBe(3);
+    // Changed: A and B (its automatic score; the override still counts); C was right already; E is in another cohort.
+    expect(result.changed).toBe(2);
     const row = await db.acceptedAnswer.findUniqueOrThrow({ where: { id: result.acceptedAnswerId } });
     expect(row).toMatchObject({
       questionId: "stop-signal",
       blankIndex: 0,
       answer: "SIGQUIT",
       answerKey: "sigquit",
+      cohortId: cohort.id,
       addedById: teacher.id,
     });
 
@@ -105,16 +106,20 @@ describe.each(testProviders())("accept a typed answer for everyone (%s)", (provi
     expect(await state(attempts.b.id)).toMatchObject({ score: 1, override: 0.5, total: 1.5 });
     expect(await state(attempts.c.id)).toMatchObject({ score: 1, total: 1 });
     expect(await state(attempts.d.id)).toMatchObject({ score: null, total: null });
-    expect(await state(attempts.e.id)).toMatchObject({ score: 1, total: 1 });
+    // The other cohort's learner is graded as before.
+    expect(await state(attempts.e.id)).toMatchObject({ score: 0, total: 0 });
 
-    // Grading from now on: what submit and practice checks load counts the accepted answer.
-    const found = await withAcceptedAnswersFromDb(
-      db,
-      new Map([["stop-signal", { question: fixtureBank[0]!.questions[0]!, quiz: "signals" }]]),
-    );
-    expect(
-      gradeAnswer(found.get("stop-signal")!.question, { type: "fill-in", blanks: ["Sig Quit"] }).score,
-    ).toBe(1);
+    // Grading from now on: what submit and practice checks load counts the accepted answer for this
+    // cohort's learners only.
+    const entry = new Map([["stop-signal", { question: fixtureBank[0]!.questions[0]!, quiz: "signals" }]]);
+    const gradeFor = async (userId: string | null) =>
+      gradeAnswer((await withAcceptedAnswersFromDb(db, entry, userId)).get("stop-signal")!.question, {
+        type: "fill-in",
+        blanks: ["Sig Quit"],
+      }).score;
+    expect(await gradeFor(attempts.a.userId)).toBe(1);
+    expect(await gradeFor(attempts.e.userId)).toBe(0);
+    expect(await gradeFor(null)).toBe(0);
 
     // Undo regrades back.
     const undone = await removeAcceptedAnswer(
@@ -129,6 +134,70 @@ describe.each(testProviders())("accept a typed answer for everyone (%s)", (provi
     expect(await state(attempts.c.id)).toMatchObject({ score: 1, total: 1 });
     expect(await state(attempts.e.id)).toMatchObject({ score: 0, total: 0 });
     expect(await db.acceptedAnswer.count({ where: { questionId: "stop-signal" } })).toBe(0);
+  });
+
+  it("course-wide: only an administrator may accept or remove, and it regrades every cohort", async () => {
+    const { db } = database;
+    const { cohort, otherCohort, teacher, otherTeacher, attempts } = await seed();
+    const input = {
+      cohortId: cohort.id,
+      questionId: "stop-signal",
+      blankIndex: 0,
+      answer: "SIGQUIT",
+      scope: "course" as const,
+    };
+    await expect(acceptAnswerForEveryone(db, teacher, input, fixtureBank)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    expect(await db.acceptedAnswer.count({ where: { questionId: "stop-signal" } })).toBe(0);
+    expect(await state(attempts.e.id)).toMatchObject({ score: 0, total: 0 });
+
+    const admin = { ...teacher, administrator: true };
+    const result = await acceptAnswerForEveryone(db, admin, input, fixtureBank);
+    // Both cohorts regraded (earlier tests' attempts in this database too, so states rather than counts).
+    expect(await state(attempts.a.id)).toMatchObject({ score: 1, total: 2 });
+    expect(await state(attempts.e.id)).toMatchObject({ score: 1, total: 1 });
+    expect(
+      (await db.acceptedAnswer.findUniqueOrThrow({ where: { id: result.acceptedAnswerId } })).cohortId,
+    ).toBeNull();
+
+    // Neither this cohort's instructor nor another's may remove a course-wide answer.
+    const remove = { cohortId: cohort.id, acceptedAnswerId: result.acceptedAnswerId };
+    await expect(removeAcceptedAnswer(db, teacher, remove, fixtureBank)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await expect(
+      removeAcceptedAnswer(db, otherTeacher, { ...remove, cohortId: otherCohort.id }, fixtureBank),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await db.acceptedAnswer.count({ where: { questionId: "stop-signal" } })).toBe(1);
+    await removeAcceptedAnswer(db, admin, remove, fixtureBank);
+    expect(await state(attempts.e.id)).toMatchObject({ score: 0, total: 0 });
+  });
+
+  it("a cohort's answer cannot be removed through another cohort, even by its instructor there", async () => {
+    const { db } = database;
+    const { cohort, otherCohort, teacher, otherTeacher } = await seed();
+    const accepted = await acceptAnswerForEveryone(
+      db,
+      teacher,
+      { cohortId: cohort.id, questionId: "stop-signal", blankIndex: 0, answer: "SIGQUIT" },
+      fixtureBank,
+    );
+    await expect(
+      removeAcceptedAnswer(
+        db,
+        otherTeacher,
+        { cohortId: otherCohort.id, acceptedAnswerId: accepted.acceptedAnswerId },
+        fixtureBank,
+      ),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await db.acceptedAnswer.count({ where: { id: accepted.acceptedAnswerId } })).toBe(1);
+    await removeAcceptedAnswer(
+      db,
+      teacher,
+      { cohortId: cohort.id, acceptedAnswerId: accepted.acceptedAnswerId },
+      fixtureBank,
+    );
   });
 
   it("refuses what is not a new typed answer for an existing blank", async () => {

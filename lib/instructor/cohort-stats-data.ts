@@ -51,6 +51,7 @@ export async function loadCohortStats(
         userId: true,
         quizSlug: true,
         kind: true,
+        mode: true,
         status: true,
         score: true,
         maxScore: true,
@@ -63,7 +64,7 @@ export async function loadCohortStats(
 
   const learnerIds = memberships.map((membership) => membership.userId);
   const scored = attempts.flatMap((attempt) =>
-    attempt.userId && attempt.kind === "lesson" && attempt.status === "submitted"
+    attempt.userId && attempt.kind === "lesson" && attempt.status === "submitted" && attempt.mode === "check"
       ? [{ ...attempt, userId: attempt.userId }]
       : [],
   );

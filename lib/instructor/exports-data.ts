@@ -33,8 +33,10 @@ export const LEARNERS_PER_BATCH = 200;
 export const RESPONSE_LEARNERS_PER_BATCH = 5;
 
 const learnerOf = (cohortId: string) => ({ cohortId, role: "learner" });
+// The responses export is of graded work: check-mode attempts only (practice shows hints and keys).
 const submittedInCohort = (cohortId: string) => ({
   status: "submitted",
+  mode: "check",
   user: { memberships: { some: learnerOf(cohortId) } },
 });
 
@@ -118,6 +120,7 @@ type ActivityFacts = {
   attempts: Item<"attempts">[];
   labRuns: Item<"labRuns">[];
   interviewAnswers: Item<"interviewAnswers">[];
+  practice?: { checks: number; answersShown: number };
 };
 
 const emptyFacts = (): ActivityFacts => ({
@@ -141,9 +144,11 @@ async function gradeFactsFor(
     db.quizAttempt.findMany({
       where: { userId: { in: userIds } },
       select: {
+        id: true,
         userId: true,
         quizSlug: true,
         kind: true,
+        mode: true,
         status: true,
         score: true,
         maxScore: true,
@@ -177,6 +182,26 @@ async function gradeFactsFor(
   };
   for (const entry of progress) factsOf(entry.userId).lessonProgress.push(entry);
   for (const attempt of attempts) factsOf(attempt.userId).attempts.push(attempt);
+  // Practice effort per learner: checks used and answers shown, summed over their practice attempts.
+  const practiceAttempts = new Map(
+    attempts.filter((attempt) => attempt.mode === "practice").map((attempt) => [attempt.id, attempt.userId]),
+  );
+  const practice = practiceAttempts.size
+    ? await db.quizResponse.groupBy({
+        by: ["attemptId"],
+        where: { attemptId: { in: [...practiceAttempts.keys()] } },
+        _sum: { checks: true },
+        _count: { revealedAt: true },
+      })
+    : [];
+  for (const row of practice) {
+    const facts = factsOf(practiceAttempts.get(row.attemptId) ?? null);
+    const sums = facts.practice ?? { checks: 0, answersShown: 0 };
+    facts.practice = {
+      checks: sums.checks + (row._sum.checks ?? 0),
+      answersShown: sums.answersShown + row._count.revealedAt,
+    };
+  }
   for (const run of labRuns) {
     const createdAt = run._max.createdAt;
     if (createdAt) factsOf(run.userId).labRuns.push({ labSlug: run.labSlug, passed: run.passed, createdAt });
@@ -225,7 +250,7 @@ async function* responseBatches(
   for (let start = 0; start < learners.length; start += learnersPerBatch) {
     const batch = learners.slice(start, start + learnersPerBatch).map((membership) => membership.user);
     const attempts = await db.quizAttempt.findMany({
-      where: { status: "submitted", userId: { in: batch.map((learner) => learner.id) } },
+      where: { status: "submitted", mode: "check", userId: { in: batch.map((learner) => learner.id) } },
       orderBy: [{ userId: "asc" }, { quizSlug: "asc" }, { startedAt: "asc" }, { id: "asc" }],
       select: {
         id: true,

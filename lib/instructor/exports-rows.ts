@@ -42,6 +42,8 @@ export type LearnerGradeFacts = {
   attempts: ReadonlyArray<{
     quizSlug: string;
     kind: string;
+    /** "practice" | "check": only check mode counts as a grade. */
+    mode?: string;
     status: string;
     score: number | null;
     maxScore: number | null;
@@ -52,6 +54,8 @@ export type LearnerGradeFacts = {
   labRuns: ReadonlyArray<{ labSlug: string; passed: boolean; createdAt: Date }>;
   /** Interview answers in submitted attempts. */
   interviewAnswers: ReadonlyArray<{ reviewedAt: Date | null }>;
+  /** Practice mode: checks used and answers the learner chose to see, over all practice attempts. */
+  practice?: { checks: number; answersShown: number };
 };
 
 export function gradesHeader(catalog: ExportCatalog): string[] {
@@ -64,6 +68,8 @@ export function gradesHeader(catalog: ExportCatalog): string[] {
     `Labs passed (of ${catalog.labSlugs.length})`,
     "Interview answers graded",
     "Interview answers waiting",
+    "Practice checks used",
+    "Practice answers shown",
     "Last active (UTC)",
   ];
 }
@@ -72,7 +78,9 @@ export function gradesHeader(catalog: ExportCatalog): string[] {
 export function bestQuizPercents(attempts: LearnerGradeFacts["attempts"]): Map<string, number> {
   const best = new Map<string, number>();
   for (const attempt of attempts) {
-    if (attempt.kind !== "lesson" || attempt.status !== "submitted") continue;
+    // Practice attempts are not grades: hints and revealed keys make their scores meaningless as such.
+    if (attempt.kind !== "lesson" || attempt.status !== "submitted" || (attempt.mode ?? "check") !== "check")
+      continue;
     if (attempt.score === null || !attempt.maxScore) continue;
     const percent = round((attempt.score / attempt.maxScore) * 100, 1);
     best.set(attempt.quizSlug, Math.max(best.get(attempt.quizSlug) ?? 0, percent));
@@ -112,6 +120,8 @@ export function gradeRow(facts: LearnerGradeFacts, catalog: ExportCatalog): CsvC
     passedLabs.size,
     graded,
     facts.interviewAnswers.length - graded,
+    facts.practice?.checks ?? 0,
+    facts.practice?.answersShown ?? 0,
     formatDateTime(lastActiveAt(facts)),
   ];
 }

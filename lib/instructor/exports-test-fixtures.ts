@@ -173,6 +173,39 @@ export async function seedExportCohort(db: Db) {
       },
     },
   });
+  // A practice attempt scoring 100 % (hints and a revealed key): not a grade, but its effort is exported.
+  await db.quizAttempt.create({
+    data: {
+      userId: ann.id,
+      quizSlug: "alpha",
+      mode: "practice",
+      questionIds: JSON.stringify(["truth", "fill"]),
+      status: "submitted",
+      score: 2,
+      maxScore: 2,
+      startedAt: at("2025-01-09T09:00:00Z"),
+      submittedAt: at("2025-01-09T09:05:00Z"),
+      responses: {
+        create: [
+          {
+            questionId: "truth",
+            answer: JSON.stringify({ type: "true-false", value: true }),
+            score: 1,
+            maxScore: 1,
+            checks: 1,
+          },
+          {
+            questionId: "fill",
+            answer: JSON.stringify({ type: "fill-in", blanks: ["SIGTERM", "SIGKILL"] }),
+            score: 1,
+            maxScore: 1,
+            checks: 2,
+            revealedAt: at("2025-01-09T09:03:00Z"),
+          },
+        ],
+      },
+    },
+  });
   const cysAttempt = await db.quizAttempt.create({
     data: {
       userId: cy.id,

@@ -7,7 +7,7 @@ import {
   type ItemResponse,
 } from "@/lib/analytics/quiz-analysis";
 import type { Answer } from "@/lib/grading/answer-schema";
-import { loadAcceptedAnswers, withAcceptedAnswers } from "@/lib/questions/accepted-answers";
+import { loadAcceptedAnswers, scopeWhere, withAcceptedAnswers } from "@/lib/questions/accepted-answers";
 import type { Question, QuizFile } from "@/lib/questions/schema";
 import { findTaughtCohort, type TaughtCohort } from "./cohort-access";
 
@@ -47,7 +47,7 @@ async function firstAttemptResponses(db: Db, cohortId: string, quizSlug: string)
              ROW_NUMBER() OVER (PARTITION BY a."userId", a."quizSlug" ORDER BY a."submittedAt", a."id") AS "rank"
       FROM "QuizAttempt" a
       JOIN "CohortMembership" m ON m."userId" = a."userId" AND m."cohortId" = ${cohortId} AND m."role" = 'learner'
-      WHERE a."kind" = 'lesson' AND a."status" = 'submitted'
+      WHERE a."kind" = 'lesson' AND a."status" = 'submitted' AND a."mode" = 'check'
         AND a."quizSlug" = ${quizSlug}
     )
     SELECT f."id" AS "attemptId", r."questionId",
@@ -114,7 +114,7 @@ async function analyseQuizItems(db: Db, cohortId: string, quiz: QuizFile): Promi
     .map((question) => question.id);
   const [rows, accepted] = await Promise.all([
     firstAttemptResponses(db, cohortId, quiz.lesson),
-    loadAcceptedAnswers(db, fillInIds),
+    loadAcceptedAnswers(db, fillInIds, [cohortId]),
   ]);
   const questions = quiz.questions.map((question) => withAcceptedAnswers(question, accepted));
   const analysis = analyseQuiz({ questions, rows: quizResponses(questions, rows) });
@@ -133,6 +133,8 @@ export async function countQuizTakers(
     where: {
       kind: "lesson",
       status: "submitted",
+      // Practice answers come with hints and revealed keys: item statistics use check mode only.
+      mode: "check",
       user: { memberships: { some: { cohortId: cohort.id, role: "learner" } } },
     },
   });
@@ -161,6 +163,8 @@ export async function loadQuizItemAnalysis(
 
 export type AcceptedAnswerView = {
   id: string;
+  /** The cohort it was accepted in; null = every cohort (an administrator's). */
+  cohortId: string | null;
   blankIndex: number;
   answer: string;
   addedBy: string;
@@ -192,9 +196,10 @@ export async function loadQuestionItemAnalysis(
   const [analysed, accepted] = await Promise.all([
     analyseQuizItems(db, cohort.id, quiz),
     db.acceptedAnswer.findMany({
-      where: { questionId },
+      where: { questionId, ...scopeWhere([cohort.id]) },
       select: {
         id: true,
+        cohortId: true,
         blankIndex: true,
         answer: true,
         createdAt: true,

@@ -33,7 +33,8 @@ export async function loadRoster(
     }),
     db.quizAttempt.groupBy({
       by: ["userId", "quizSlug"],
-      where: { ...inCohort, kind: "lesson", status: "submitted" },
+      // Check mode only: practice shows hints and keys, so its scores are not grades.
+      where: { ...inCohort, kind: "lesson", status: "submitted", mode: "check" },
       // A lesson quiz always has the same questions, so the best score and the points share a row.
       _max: { score: true, maxScore: true, submittedAt: true },
     }),

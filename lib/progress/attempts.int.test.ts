@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError } from "@/lib/access";
+import type { Answer } from "@/lib/grading/answer-schema";
+import type { Question } from "@/lib/questions/schema";
+import { AnswerValidationError } from "@/lib/questions/validate-answer";
 import { nextCardState, type CardState } from "@/lib/review/schedule";
 import { createTestDatabase, insertUser, testProviders, type TestDatabase } from "@/lib/testing/test-db";
 import {
@@ -11,6 +14,8 @@ import {
   listAttempts,
   openAttempt,
   recordPracticeCheck,
+  revealPracticeAnswer,
+  saveCheckedResponse,
   saveResponse,
   submitAttempt,
   type AttemptKind,
@@ -298,6 +303,110 @@ describe.each(testProviders())("quiz attempts (%s)", (provider) => {
         where: { attemptId_questionId: { attemptId: attempt.id, questionId: q1 } },
       });
       expect(row.answer).toBe('"first"');
+    });
+  });
+
+  describe("saveCheckedResponse: every answer is checked against its question before it is stored", () => {
+    const base = { section: "s", origin: "shipshape" as const, explanation: "e" };
+    const choice = (id: string): Question => ({
+      ...base,
+      id,
+      type: "multiple-choice",
+      prompt: "p",
+      options: ["a", "b", "c", "d"].map((option) => ({
+        id: option,
+        text: option,
+        correct: option === "b",
+        why: "w",
+      })),
+    });
+    const fillIn = (id: string): Question => ({
+      ...base,
+      id,
+      type: "fill-in",
+      prompt: "x ___",
+      blanks: [{ accept: ["y"] }],
+      unordered: [],
+    });
+
+    it.each<[string, "choice" | "fill", Answer, string]>([
+      [
+        "an option the question does not have",
+        "choice",
+        { type: "multiple-choice", selected: ["z"] },
+        "unknown-option",
+      ],
+      [
+        "two options on a single-answer question",
+        "choice",
+        { type: "multiple-choice", selected: ["a", "b"] },
+        "too-many-options",
+      ],
+      [
+        "the same option twice",
+        "choice",
+        { type: "multiple-choice", selected: ["b", "b"] },
+        "too-many-options",
+      ],
+      [
+        "six blanks for a one-blank question",
+        "fill",
+        { type: "fill-in", blanks: ["1", "2", "3", "4", "5", "6"] },
+        "blank-count",
+      ],
+      ["no blanks at all", "fill", { type: "fill-in", blanks: [] }, "blank-count"],
+      ["an answer of another type", "fill", { type: "true-false", value: true }, "wrong-type"],
+    ])("refuses %s with a typed 422 and writes nothing", async (_, kind, answer, code) => {
+      const me = await user();
+      const q = quiz(1);
+      const question = kind === "choice" ? choice(q.questionIds[0]!) : fillIn(q.questionIds[0]!);
+      const attempt = await open(me, q);
+      const error = await saveCheckedResponse(t.db, me, attempt.id, question, answer).catch(
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(AnswerValidationError);
+      expect((error as AnswerValidationError).status).toBe(422);
+      // "the same option twice" is found as a repeat before the count: either code names the fault.
+      expect([code, "repeated-option"]).toContain((error as AnswerValidationError).problem.code);
+      expect(await t.db.quizResponse.count({ where: { attemptId: attempt.id } })).toBe(0);
+    });
+
+    it("stores an answer that fits", async () => {
+      const me = await user();
+      const q = quiz(1);
+      const attempt = await open(me, q);
+      await saveCheckedResponse(t.db, me, attempt.id, choice(q.questionIds[0]!), {
+        type: "multiple-choice",
+        selected: ["b"],
+      });
+      expect(await t.db.quizResponse.count({ where: { attemptId: attempt.id } })).toBe(1);
+    });
+  });
+
+  describe("revealPracticeAnswer", () => {
+    it("records when the learner asked for the answer, once, and only in practice mode", async () => {
+      const me = await user();
+      const q = quiz(1);
+      const attempt = await open(me, q, "practice");
+      const qid = q.questionIds[0]!;
+      const build = (state: { tries: number; shown: boolean }) => ({
+        answerJson: "null",
+        score: 0,
+        feedbackJson: JSON.stringify(state),
+      });
+      await revealPracticeAnswer(t.db, me, attempt.id, qid, build, T1);
+      await revealPracticeAnswer(t.db, me, attempt.id, qid, build, T2);
+      const row = await t.db.quizResponse.findUniqueOrThrow({
+        where: { attemptId_questionId: { attemptId: attempt.id, questionId: qid } },
+      });
+      expect(row.revealedAt).toEqual(T1);
+      expect(JSON.parse(row.feedback!)).toEqual({ tries: 0, shown: true });
+
+      const checkMode = await open(me, quiz(1));
+      await expect(
+        revealPracticeAnswer(t.db, me, checkMode.id, JSON.parse(checkMode.questionIds)[0], build),
+      ).rejects.toBeInstanceOf(ConflictError);
+      expect(await t.db.quizResponse.count({ where: { attemptId: checkMode.id } })).toBe(0);
     });
   });
 

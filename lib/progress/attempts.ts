@@ -1,5 +1,8 @@
 import type { Db } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/access";
+import type { Answer } from "@/lib/grading/answer-schema";
+import type { Question } from "@/lib/questions/schema";
+import { assertAnswerFits } from "@/lib/questions/validate-answer";
 import { nextCardState, type CardState } from "@/lib/review/schedule";
 
 /** Who is answering: an account, or an anonymous browser identified by its cookie. */
@@ -94,20 +97,51 @@ export async function saveResponse(
   });
 }
 
-/** Practice mode: the answer is graded at once and the learner may try again. */
-export async function recordPracticeCheck(
+/**
+ * Autosave of an answer checked against its question first (option ids exist, one entry per blank…):
+ * an answer that does not fit throws AnswerValidationError (422) and nothing is written.
+ */
+export async function saveCheckedResponse(
   db: Db,
   learner: Learner,
   attemptId: string,
-  questionId: string,
-  result: { answerJson: string; score: number; feedbackJson: string },
+  question: Question,
+  answer: Answer,
 ) {
+  assertAnswerFits(question, answer);
+  return saveResponse(db, learner, attemptId, question.id, JSON.stringify(answer));
+}
+
+/** Where a practice question stands before this check: tries used and whether the answer was shown. */
+export type PracticeState = { tries: number; shown: boolean };
+
+async function openPracticeResponse(db: Db, learner: Learner, attemptId: string, questionId: string) {
   const attempt = await getAttempt(db, learner, attemptId);
   if (attempt.mode !== "practice")
     throw new ConflictError("Answers are checked one by one only in practice mode.");
   if (attempt.status !== "open") throw new ConflictError("This attempt is already submitted.");
   if (!attempt.questionIds.includes(questionId))
     throw new NotFoundError("That question is not part of this attempt.");
+  const response = attempt.responses.find((entry) => entry.questionId === questionId);
+  return { tries: response?.checks ?? 0, shown: Boolean(response?.revealedAt) };
+}
+
+/**
+ * Practice mode: the answer is graded at once and the learner may try again.
+ * `build` gets the state after this check (tries counted) and returns what to store and show.
+ */
+export async function recordPracticeCheck(
+  db: Db,
+  learner: Learner,
+  attemptId: string,
+  questionId: string,
+  build:
+    | ((state: PracticeState) => { answerJson: string; score: number; feedbackJson: string })
+    | { answerJson: string; score: number; feedbackJson: string },
+) {
+  const before = await openPracticeResponse(db, learner, attemptId, questionId);
+  const result =
+    typeof build === "function" ? build({ tries: before.tries + 1, shown: before.shown }) : build;
   return db.quizResponse.upsert({
     where: { attemptId_questionId: { attemptId, questionId } },
     create: {
@@ -127,6 +161,48 @@ export async function recordPracticeCheck(
       checks: { increment: 1 },
     },
   });
+}
+
+/**
+ * Practice mode "Show answer": recorded (revealedAt) so instructors and the export can tell.
+ * `build` grades the saved answer (or none) with the key shown.
+ */
+export async function revealPracticeAnswer(
+  db: Db,
+  learner: Learner,
+  attemptId: string,
+  questionId: string,
+  build: (
+    state: PracticeState,
+    savedAnswerJson: string | null,
+  ) => { answerJson: string; score: number; feedbackJson: string },
+  now = new Date(),
+) {
+  const before = await openPracticeResponse(db, learner, attemptId, questionId);
+  const saved = await db.quizResponse.findUnique({
+    where: { attemptId_questionId: { attemptId, questionId } },
+    select: { answer: true },
+  });
+  const result = build({ tries: before.tries, shown: true }, saved?.answer ?? null);
+  await db.quizResponse.upsert({
+    where: { attemptId_questionId: { attemptId, questionId } },
+    create: {
+      attemptId,
+      questionId,
+      answer: result.answerJson,
+      score: result.score,
+      maxScore: 1,
+      feedback: result.feedbackJson,
+      revealedAt: now,
+    },
+    update: {
+      score: result.score,
+      maxScore: 1,
+      feedback: result.feedbackJson,
+      revealedAt: before.shown ? undefined : now,
+    },
+  });
+  return result;
 }
 
 export type GradedResponse = { questionId: string; answerJson: string; score: number; feedbackJson: string };

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/access";
 import { createTestDatabase, insertUser, testProviders, type TestDatabase } from "@/lib/testing/test-db";
-import { listLessonProgress, markLessonComplete, recordLessonVisit } from "./lessons";
+import { listLessonProgress, markLessonComplete, mergeLessonProgress, recordLessonVisit } from "./lessons";
+import { PAST_WINDOW_MS } from "./progress-schema";
 
 const T1 = new Date("2026-01-05T09:00:00.123Z");
 const T2 = new Date("2026-01-06T10:30:00.456Z");
@@ -101,6 +102,37 @@ describe.each(testProviders())("lesson progress (%s)", (provider) => {
 
     it("is empty for someone who has not started", async () => {
       expect(await listLessonProgress(t.db, await learner())).toEqual([]);
+    });
+  });
+  describe("mergeLessonProgress clamps browser dates to a window around now", () => {
+    const now = new Date("2026-06-01T12:00:00.000Z");
+    it("stores neither a 1970 completion nor a 2099 visit (they would win every later merge)", async () => {
+      const me = await learner();
+      await mergeLessonProgress(
+        t.db,
+        me,
+        [
+          {
+            lessonSlug: "health-checks",
+            completedAt: new Date("1970-01-01T00:00:00Z"),
+            lastSeenAt: new Date("2099-01-01T00:00:00Z"),
+          },
+        ],
+        now,
+      );
+      const [row] = await rowsOf(me);
+      expect(row!.completedAt).toEqual(new Date(now.getTime() - PAST_WINDOW_MS));
+      expect(row!.lastSeenAt).toEqual(now);
+      // A later honest merge can still correct them.
+      const later = new Date(now.getTime() + 60_000);
+      await mergeLessonProgress(
+        t.db,
+        me,
+        [{ lessonSlug: "health-checks", completedAt: now, lastSeenAt: later }],
+        later,
+      );
+      const [again] = await rowsOf(me);
+      expect(again!.lastSeenAt).toEqual(later);
     });
   });
 });

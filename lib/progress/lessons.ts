@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db";
 import type { Actor } from "@/lib/access";
+import { clampEntry } from "./progress-schema";
 
 export type LessonProgressEntry = { lessonSlug: string; completedAt: Date | null; lastSeenAt: Date };
 
@@ -38,9 +39,14 @@ export type LocalProgressEntry = { lessonSlug: string; completedAt: Date | null;
  * Folds progress kept in an anonymous browser into the account: the earliest
  * completion and the latest visit win, so merging twice changes nothing.
  */
-export async function mergeLessonProgress(db: Db, actor: Actor, entries: LocalProgressEntry[]) {
+export async function mergeLessonProgress(
+  db: Db,
+  actor: Actor,
+  entries: LocalProgressEntry[],
+  now = new Date(),
+) {
   await db.$transaction(async (tx) => {
-    for (const entry of entries) {
+    for (const entry of entries.map((sent) => clampEntry(sent, now))) {
       const existing = await tx.lessonProgress.findUnique({
         where: { userId_lessonSlug: { userId: actor.id, lessonSlug: entry.lessonSlug } },
       });

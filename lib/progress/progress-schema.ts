@@ -32,3 +32,32 @@ export function toDto(entry: {
     lastSeenAt: entry.lastSeenAt.toISOString(),
   };
 }
+
+/** Progress dates must fall in [now − PAST_WINDOW, now + FUTURE_SLACK]; anything outside is clamped. */
+export const PAST_WINDOW_MS = 365 * 24 * 60 * 60 * 1000;
+/** Browser clocks run a little fast: a few minutes ahead is tolerated, then clamped to now. */
+export const FUTURE_SLACK_MS = 5 * 60 * 1000;
+
+/**
+ * Clamps a date a browser sent into a window around now. Merging keeps the earliest completion and
+ * the latest visit, so an unclamped 1970 or 2099 could never be corrected and would skew activity.
+ */
+export function clampToWindow(date: Date, now: Date): Date {
+  const earliest = now.getTime() - PAST_WINDOW_MS;
+  const latest = now.getTime() + FUTURE_SLACK_MS;
+  const time = date.getTime();
+  if (time > latest) return new Date(now.getTime());
+  if (time < earliest) return new Date(earliest);
+  return date;
+}
+
+/** One merged entry with its dates clamped, and a completion never later than the visit. */
+export function clampEntry<T extends { completedAt: Date | null; lastSeenAt: Date }>(entry: T, now: Date): T {
+  const lastSeenAt = clampToWindow(entry.lastSeenAt, now);
+  const completed = entry.completedAt ? clampToWindow(entry.completedAt, now) : null;
+  return {
+    ...entry,
+    lastSeenAt: completed && completed > lastSeenAt ? completed : lastSeenAt,
+    completedAt: completed,
+  };
+}

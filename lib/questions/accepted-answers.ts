@@ -22,31 +22,55 @@ export function withAcceptedAnswers(question: Question, rows: readonly AcceptedA
   };
 }
 
-/** The accepted answers of these questions (one query; fill-in questions only have any). */
+/**
+ * Which accepted answers apply: course-wide ones (cohortId null) always, cohort ones only for
+ * learners of that cohort. `cohortIds` null = course-wide only (anonymous learners).
+ */
+export function scopeWhere(cohortIds: readonly string[] | null) {
+  return cohortIds && cohortIds.length > 0
+    ? { OR: [{ cohortId: null }, { cohortId: { in: [...cohortIds] } }] }
+    : { cohortId: null };
+}
+
+/** The accepted answers of these questions that apply to a learner in `cohortIds` (one query). */
 export async function loadAcceptedAnswers(
   db: Db,
   questionIds: readonly string[],
+  cohortIds: readonly string[] | null = null,
 ): Promise<AcceptedAnswerRow[]> {
   if (questionIds.length === 0) return [];
   return db.acceptedAnswer.findMany({
-    where: { questionId: { in: [...questionIds] } },
+    where: { questionId: { in: [...questionIds] }, ...scopeWhere(cohortIds) },
     select: { questionId: true, blankIndex: true, answer: true },
     orderBy: { createdAt: "asc" },
   });
 }
 
+/** The cohorts a signed-in user learns in (accepted answers of those cohorts grade their answers). */
+export async function learnerCohortIds(db: Db, userId: string | null): Promise<string[]> {
+  if (!userId) return [];
+  const rows = await db.cohortMembership.findMany({
+    where: { userId, role: "learner" },
+    select: { cohortId: true },
+  });
+  return rows.map((row) => row.cohortId);
+}
+
 /**
- * Bank questions with their accepted answers merged in: what every grading call uses, so new
- * submissions and practice checks count answers accepted for everyone.
+ * Bank questions with the accepted answers that apply to this learner merged in: what every
+ * grading call uses, so new submissions and practice checks count them.
  */
 export async function withAcceptedAnswersFromDb<T extends { question: Question }>(
   db: Db,
   found: Map<string, T>,
+  userId: string | null = null,
 ): Promise<Map<string, T>> {
   const fillIns = [...found.values()].filter((entry) => entry.question.type === "fill-in");
+  if (fillIns.length === 0) return found;
   const rows = await loadAcceptedAnswers(
     db,
     fillIns.map((entry) => entry.question.id),
+    await learnerCohortIds(db, userId),
   );
   if (rows.length === 0) return found;
   return new Map(

@@ -3,6 +3,7 @@ import { AnswerSchema, type Answer } from "@/lib/grading/answer-schema";
 import { parseStoredRubricGrades } from "@/lib/grading/rubric-grade";
 import { getQuestionsById } from "./bank";
 import type { QuestionFeedback } from "./feedback";
+import { parsePracticeFeedback, type PracticeFeedback } from "./practice";
 import { toPublicQuestion, type PublicQuestion } from "./public-view";
 import type { Question } from "./schema";
 
@@ -41,6 +42,8 @@ export async function attemptView(attempt: {
   });
   const saved: Record<string, Answer> = {};
   const feedback: Record<string, QuestionFeedback> = {};
+  // Practice checks store only what the learner may see so far (no key before the question is finished).
+  const practice: Record<string, PracticeFeedback> = {};
   const reviews: Record<string, InstructorReview> = {};
   for (const response of attempt.responses) {
     if (response.overrideScore !== null && response.overrideScore !== undefined) {
@@ -52,9 +55,12 @@ export async function attemptView(attempt: {
     }
     const answer = AnswerSchema.safeParse(safeJson(response.answer));
     if (answer.success) saved[response.questionId] = answer.data;
-    if (response.feedback) feedback[response.questionId] = JSON.parse(response.feedback) as QuestionFeedback;
+    const checked = parsePracticeFeedback(response.feedback);
+    if (checked) practice[response.questionId] = checked;
+    else if (response.feedback)
+      feedback[response.questionId] = JSON.parse(response.feedback) as QuestionFeedback;
   }
-  return { questions, saved, feedback, reviews };
+  return { questions, saved, feedback, practice, reviews };
 }
 
 /** Stored per-point grades joined with the rubric's wording; points the rubric no longer has are left out. */

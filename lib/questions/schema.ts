@@ -20,6 +20,8 @@ const QuestionBase = z.object({
   debatable: Text.optional(),
   /** Shown on request in practice mode, before answering. */
   hint: Text.optional(),
+  /** More hints, given one per wrong practice try after `hint` (lib/questions/practice.ts). */
+  hints: z.array(Text).max(5).optional(),
 });
 
 export const BLANK = "___";

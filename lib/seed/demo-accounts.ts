@@ -1,11 +1,19 @@
 /** Demo accounts listed in the README; the seed creates them with these passwords. */
 export const DEMO_ACCOUNTS = [
-  { email: "learner@shipshape.test", password: "learn-containers-1", name: "Demo Learner", role: "learner" },
+  {
+    email: "learner@shipshape.test",
+    password: "learn-containers-1",
+    name: "Demo Learner",
+    role: "learner",
+    administrator: false,
+  },
   {
     email: "instructor@shipshape.test",
     password: "teach-containers-1",
     name: "Demo Instructor",
     role: "instructor",
+    // Course-wide authority (e.g. answers accepted for every cohort) is granted here or by an administrator.
+    administrator: true,
   },
 ] as const;
 

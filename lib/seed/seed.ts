@@ -30,6 +30,7 @@ export async function seedDemo(
         email: account.email,
         emailVerified: true,
         role: account.role,
+        administrator: account.administrator,
         accounts: {
           create: {
             id: randomUUID(),

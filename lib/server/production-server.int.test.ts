@@ -26,8 +26,12 @@ function request(url: string, agent?: http.Agent): Promise<Outcome> {
   });
 }
 
+const METRICS_TOKEN = "integration-metrics-token-0123456789";
+
 async function inFlight(baseUrl: string): Promise<number> {
-  const text = await (await fetch(`${baseUrl}/api/metrics`)).text();
+  const text = await (
+    await fetch(`${baseUrl}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+  ).text();
   const line = text.split("\n").find((row) => row.startsWith("http_requests_in_flight"));
   return Number(line?.split(" ").pop() ?? 0);
 }
@@ -55,6 +59,7 @@ describe("production server: graceful shutdown on SIGTERM", () => {
 
   it("finishes every in-flight request with 200, reports not-ready, then exits 0 inside the 10 s grace", async () => {
     server = await startProductionServer({
+      METRICS_TOKEN,
       SHIPSHAPE_ENABLE_TEST_ROUTES: "1",
       SHUTDOWN_DRAIN_DELAY_MS: "1000",
     });
@@ -89,6 +94,7 @@ describe("production server: graceful shutdown on SIGTERM", () => {
 
   it("never half-serves a request that arrives after SIGTERM: it is answered in full or refused", async () => {
     server = await startProductionServer({
+      METRICS_TOKEN,
       SHIPSHAPE_ENABLE_TEST_ROUTES: "1",
       SHUTDOWN_DRAIN_DELAY_MS: "1000",
     });

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
-import { clientIpFor, requestIdFor } from "./request-context";
+import { clientIpFor, requestIdFor, trustedProxyCount } from "./request-context";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -49,25 +49,45 @@ describe("clientIpFor", () => {
     expect(clientIpFor(fakeRequest(forged, "198.51.100.2"), false)).toBe("198.51.100.2");
   });
 
-  it("takes the first hop of X-Forwarded-For when the proxy is trusted", () => {
-    const req = fakeRequest({ "x-forwarded-for": " 203.0.113.7 , 10.0.0.1, 10.0.0.2" }, "10.0.0.2");
-    expect(clientIpFor(req, true)).toBe("203.0.113.7");
+  it("takes the right-most hop (the one our proxy appended), not the client-supplied first one", () => {
+    const req = fakeRequest({ "x-forwarded-for": " 203.0.113.7 , 10.0.0.1, 198.51.100.9" }, "10.0.0.2");
+    expect(clientIpFor(req, true)).toBe("198.51.100.9");
+    expect(clientIpFor(req, 1)).toBe("198.51.100.9");
+  });
+
+  it("with two trusted proxies, takes the second hop from the right", () => {
+    const req = fakeRequest({ "x-forwarded-for": "6.6.6.6, 203.0.113.7, 10.0.0.1" }, "10.0.0.2");
+    expect(clientIpFor(req, 2)).toBe("203.0.113.7");
   });
 
   it("takes a single-hop X-Forwarded-For when trusted", () => {
     expect(clientIpFor(fakeRequest(forged, "10.0.0.2"), true)).toBe("203.0.113.7");
   });
 
-  it("takes the first hop of the first header when X-Forwarded-For comes as a list", () => {
+  it("reads repeated X-Forwarded-For headers as one list, right-most last", () => {
     const req = fakeRequest({ "x-forwarded-for": ["2001:db8::1, 10.0.0.1", "192.0.2.9"] }, "10.0.0.2");
-    expect(clientIpFor(req, true)).toBe("2001:db8::1");
+    expect(clientIpFor(req, true)).toBe("192.0.2.9");
+  });
+
+  it("falls back to the socket when the hop is not an address or there are too few hops", () => {
+    expect(clientIpFor(fakeRequest({ "x-forwarded-for": "1.2.3.4, not-an-ip" }, "10.0.0.2"), 1)).toBe(
+      "10.0.0.2",
+    );
+    expect(clientIpFor(fakeRequest({ "x-forwarded-for": "1.2.3.4" }, "10.0.0.2"), 2)).toBe("10.0.0.2");
+  });
+
+  it("reads TRUST_PROXY as a number of proxies", () => {
+    expect([undefined, "", "0", "false", "x", "-1", "1.5"].map((v) => trustedProxyCount(v))).toEqual([
+      0, 0, 0, 0, 0, 0, 0,
+    ]);
+    expect(["1", "true", "2"].map((v) => trustedProxyCount(v))).toEqual([1, 1, 2]);
   });
 
   it.each([
     ["missing", undefined],
     ["empty", ""],
     ["blank", "   "],
-    ["a leading empty hop", " , 10.0.0.1"],
+    ["a trailing empty hop", "10.0.0.1, "],
   ])("falls back to the socket address when a trusted X-Forwarded-For is %s", (_what, value) => {
     expect(clientIpFor(fakeRequest({ "x-forwarded-for": value }, "10.0.0.2"), true)).toBe("10.0.0.2");
   });

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { isIP } from "node:net";
 import type { IncomingMessage } from "node:http";
 
 export const REQUEST_ID_HEADER = "x-request-id";
@@ -13,14 +14,28 @@ export function requestIdFor(req: IncomingMessage): string {
 }
 
 /**
- * The address the auth rate limiter keys on. A client could forge
- * X-Forwarded-For, so it is only trusted when we are told a proxy sets it.
+ * The address the auth rate limiter keys on. A client can put anything in
+ * X-Forwarded-For and each proxy appends what it saw, so only the right-most
+ * hops are ours: with `trustedProxies` proxies in front, the client is the hop
+ * that the outermost of them appended (the right-most untrusted one). Without a
+ * trusted proxy, or when that hop is missing or not an address, the socket's.
  */
-export function clientIpFor(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = req.headers["x-forwarded-for"];
-    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-    if (first) return first;
-  }
-  return req.socket.remoteAddress ?? "unknown";
+export function clientIpFor(req: IncomingMessage, trustedProxies: number | boolean): string {
+  const proxies = trustedProxies === true ? 1 : trustedProxies === false ? 0 : trustedProxies;
+  const socket = req.socket.remoteAddress ?? "unknown";
+  if (proxies < 1) return socket;
+  const header = req.headers["x-forwarded-for"];
+  const hops = (Array.isArray(header) ? header.join(",") : (header ?? ""))
+    .split(",")
+    .map((hop) => hop.trim());
+  const candidate = hops.length >= proxies ? hops[hops.length - proxies] : undefined;
+  return candidate && isIP(candidate) ? candidate : socket;
+}
+
+/** TRUST_PROXY: unset/0 = no proxy; 1 (or "true") = one proxy; N = N proxies in a chain. */
+export function trustedProxyCount(value: string | undefined): number {
+  if (!value || value === "0" || value === "false") return 0;
+  if (value === "true") return 1;
+  const count = Number(value);
+  return Number.isInteger(count) && count > 0 && count < 10 ? count : 0;
 }

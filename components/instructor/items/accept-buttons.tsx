@@ -5,21 +5,26 @@ import { questionPath } from "./format";
 
 type Target = { cohortId: string; questionId: string };
 
-/** "Accept for everyone" on a wrong typed answer's row. Only the typed answer and ids reach the browser. */
+/**
+ * "Accept in this cohort" on a wrong typed answer's row (and, for administrators, "Accept in every
+ * cohort"). Only the typed answer and ids reach the browser; the server checks who may do which.
+ */
 export function AcceptAnswerButton({
   cohortId,
   questionId,
   blankIndex,
   answer,
-}: Target & { blankIndex: number; answer: string }) {
+  scope = "cohort",
+}: Target & { blankIndex: number; answer: string; scope?: "cohort" | "course" }) {
+  const where = scope === "course" ? "in every cohort" : "in this cohort";
   return (
     <ConfirmButton
-      label="Accept for everyone"
-      question={`Accept “${answer}” in blank ${blankIndex + 1} for everyone? Every learner's past submitted answers to this question, in every cohort, are regraded now, and future answers count it too. Instructor overrides stay as they are.`}
+      label={scope === "course" ? "Accept in every cohort" : "Accept in this cohort"}
+      question={`Accept “${answer}” in blank ${blankIndex + 1} ${where}? The past submitted answers to this question of ${scope === "course" ? "every learner" : "this cohort's learners"} are regraded now, and their future answers count it too. Instructor overrides stay as they are.`}
       confirmLabel="Accept and regrade"
-      run={() => acceptTypedAnswer({ cohortId, questionId, blankIndex, answer })}
+      run={() => acceptTypedAnswer({ cohortId, questionId, blankIndex, answer, scope })}
       doneHref={(changed) => `${questionPath(cohortId, questionId)}?done=accepted&changed=${changed}`}
-      testId="accept-answer"
+      testId={scope === "course" ? "accept-answer-course" : "accept-answer"}
     />
   );
 }
@@ -34,7 +39,7 @@ export function RemoveAcceptedButton({
   return (
     <ConfirmButton
       label="Remove"
-      question={`Stop accepting “${answer}”? Every learner's past submitted answers to this question, in every cohort, are regraded without it. Instructor overrides stay as they are.`}
+      question={`Stop accepting “${answer}”? The past submitted answers it applied to are regraded without it. Instructor overrides stay as they are.`}
       confirmLabel="Remove and regrade"
       run={() => removeAcceptedTypedAnswer({ cohortId, acceptedAnswerId })}
       doneHref={(changed) => `${questionPath(cohortId, questionId)}?done=removed&changed=${changed}`}

@@ -6,10 +6,18 @@ type Props = {
   questionId: string;
   accepted: readonly AcceptedAnswerView[];
   blanks: number;
+  /** Course-wide answers can be removed only by administrators (the server checks too). */
+  administrator?: boolean;
 };
 
 /** Answers instructors accepted for everyone, with an undo each. */
-export function AcceptedAnswersTable({ cohortId, questionId, accepted, blanks }: Props) {
+export function AcceptedAnswersTable({
+  cohortId,
+  questionId,
+  accepted,
+  blanks,
+  administrator = false,
+}: Props) {
   if (accepted.length === 0)
     return (
       <p className="mt-2 text-fg-muted">
@@ -23,7 +31,7 @@ export function AcceptedAnswersTable({ cohortId, questionId, accepted, blanks }:
         className="w-full min-w-[32rem] border-collapse text-left text-sm"
         data-testid="accepted-answers"
       >
-        <caption className="sr-only">Answers accepted for everyone</caption>
+        <caption className="sr-only">Answers accepted for this cohort or every cohort</caption>
         <thead>
           <tr className="border-b border-border">
             <th scope="col" className={`${head} pl-0`}>
@@ -34,6 +42,9 @@ export function AcceptedAnswersTable({ cohortId, questionId, accepted, blanks }:
                 Blank
               </th>
             )}
+            <th scope="col" className={head}>
+              Where
+            </th>
             <th scope="col" className={head}>
               Accepted by
             </th>
@@ -52,15 +63,20 @@ export function AcceptedAnswersTable({ cohortId, questionId, accepted, blanks }:
                 {row.answer}
               </th>
               {blanks > 1 && <td className="px-2 py-2">{row.blankIndex + 1}</td>}
+              <td className="px-2 py-2">{row.cohortId ? "This cohort" : "Every cohort"}</td>
               <td className="px-2 py-2">{row.addedBy}</td>
               <td className="px-2 py-2 whitespace-nowrap">{row.createdAt.toISOString().slice(0, 10)}</td>
               <td className="py-2 pl-2">
-                <RemoveAcceptedButton
-                  cohortId={cohortId}
-                  questionId={questionId}
-                  acceptedAnswerId={row.id}
-                  answer={row.answer}
-                />
+                {row.cohortId || administrator ? (
+                  <RemoveAcceptedButton
+                    cohortId={cohortId}
+                    questionId={questionId}
+                    acceptedAnswerId={row.id}
+                    answer={row.answer}
+                  />
+                ) : (
+                  <span className="text-fg-muted">An administrator&apos;s</span>
+                )}
               </td>
             </tr>
           ))}

@@ -7,7 +7,8 @@ export function MethodNote() {
       <summary className="cursor-pointer text-fg">How these figures are computed</summary>
       <ul className="mt-2 list-disc space-y-1 pl-5">
         <li>
-          Each learner&apos;s <strong>first</strong> submitted attempt at a lesson quiz counts. Later attempts
+          Each learner&apos;s <strong>first</strong> submitted <strong>check-mode</strong> attempt at a lesson
+          quiz counts (practice attempts give hints and show keys, so they are left out). Later attempts
           come after the feedback and the key, so they measure memory of the answers rather than the
           questions. Scores include instructor overrides.
         </li>

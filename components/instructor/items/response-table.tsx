@@ -2,12 +2,12 @@ import type { ResponseAnalysis, ResponseRow } from "@/lib/analytics/response-ana
 import { AcceptAnswerButton } from "./accept-buttons";
 import { percent } from "./format";
 
-type Props = { cohortId: string; questionId: string; analysis: ResponseAnalysis };
+type Props = { cohortId: string; questionId: string; analysis: ResponseAnalysis; administrator?: boolean };
 
 const head = "px-2 py-2 font-semibold";
 
 /** How often each answer was given, with its share and whether it scores; fill-in rows can be accepted. */
-export function ResponseTables({ cohortId, questionId, analysis }: Props) {
+export function ResponseTables({ cohortId, questionId, analysis, administrator = false }: Props) {
   switch (analysis.type) {
     case "interview":
       return (
@@ -26,12 +26,23 @@ export function ResponseTables({ cohortId, questionId, analysis }: Props) {
               rows={rows}
               action={(row) =>
                 row.key !== "" && !row.scores ? (
-                  <AcceptAnswerButton
-                    cohortId={cohortId}
-                    questionId={questionId}
-                    blankIndex={blankIndex}
-                    answer={row.label}
-                  />
+                  <div className="flex flex-wrap gap-1">
+                    <AcceptAnswerButton
+                      cohortId={cohortId}
+                      questionId={questionId}
+                      blankIndex={blankIndex}
+                      answer={row.label}
+                    />
+                    {administrator && (
+                      <AcceptAnswerButton
+                        cohortId={cohortId}
+                        questionId={questionId}
+                        blankIndex={blankIndex}
+                        answer={row.label}
+                        scope="course"
+                      />
+                    )}
+                  </div>
                 ) : null
               }
             />

@@ -63,7 +63,7 @@ export function RosterTable({ cohortId, course, rows, totals, now, sort, onSort 
     <div className="relative mt-4 overflow-x-auto rounded-xl border border-border">
       <table className="w-max min-w-full border-collapse text-left text-sm" data-testid="roster-table">
         <caption className="sr-only">
-          Progress of each learner: lessons, best quiz scores, labs passed and last activity
+          Progress of each learner: lessons, best check-mode quiz scores, labs passed and last activity
         </caption>
         <thead className="bg-bg-subtle">
           <tr>
@@ -91,7 +91,7 @@ export function RosterTable({ cohortId, course, rows, totals, now, sort, onSort 
               colSpan={course.quizzes.length}
               className={`${cell} text-center font-semibold`}
             >
-              Quizzes (best)
+              Quizzes (best, check mode)
             </th>
           </tr>
           <tr>

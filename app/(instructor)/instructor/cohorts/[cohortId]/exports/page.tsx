@@ -26,7 +26,7 @@ export default async function ExportsPage({ params }: { params: Promise<{ cohort
         <ExportDescription
           id="grades-export"
           title="Grades"
-          summary={`One row per learner: ${counts.grades.toLocaleString("en-GB")} ${counts.grades === 1 ? "row" : "rows"} now.`}
+          summary={`One row per learner: ${counts.grades.toLocaleString("en-GB")} ${counts.grades === 1 ? "row" : "rows"} now. Quiz scores are from check-mode attempts only; practice (with hints and revealed answers) appears as checks used and answers shown.`}
           columns={gradesHeader(catalog)}
         >
           <CsvDownload href={`${base}/grades.csv`} label="Download grades.csv" testId="download-grades" />
@@ -34,7 +34,7 @@ export default async function ExportsPage({ params }: { params: Promise<{ cohort
         <ExportDescription
           id="responses-export"
           title="Responses"
-          summary={`One row per answer in a submitted quiz attempt: ${counts.responses.toLocaleString("en-GB")} ${
+          summary={`One row per answer in a submitted check-mode quiz attempt (practice and review attempts are not grades and are left out): ${counts.responses.toLocaleString("en-GB")} ${
             counts.responses === 1 ? "row" : "rows"
           } now. Scores are from 0 to 1 per question; the final score is the instructor's when there is one.`}
           columns={[...RESPONSES_HEADER]}

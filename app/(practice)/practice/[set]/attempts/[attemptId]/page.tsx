@@ -24,7 +24,7 @@ export default async function AttemptPage({ params }: Props) {
   if (!attempt || attempt.quizSlug !== set) notFound();
   const quiz = set === "review" ? null : await getQuiz(set);
   const title = quiz ? quiz.title : "Your mistakes";
-  const { questions, saved, feedback, reviews } = await attemptView(attempt);
+  const { questions, saved, feedback, practice, reviews } = await attemptView(attempt);
   const submitted = attempt.status === "submitted";
 
   return (
@@ -66,7 +66,7 @@ export default async function AttemptPage({ params }: Props) {
           mode={attempt.mode === "practice" ? "practice" : "check"}
           questions={questions}
           saved={saved}
-          feedback={attempt.mode === "practice" ? feedback : {}}
+          feedback={attempt.mode === "practice" ? practice : {}}
         />
       )}
     </div>

@@ -71,7 +71,7 @@ export default async function QuestionAnalysisPage({ params, searchParams }: Pro
           className="mt-4 rounded-md border-l-4 border-success bg-success-soft px-3 py-2"
           data-testid="regrade-status"
         >
-          {done.data.done === "accepted" ? "Answer accepted for everyone." : "Accepted answer removed."}{" "}
+          {done.data.done === "accepted" ? "Answer accepted." : "Accepted answer removed."}{" "}
           {done.data.changed === 1 ? "1 past response" : `${done.data.changed} past responses`} changed score.
         </p>
       )}
@@ -109,23 +109,30 @@ export default async function QuestionAnalysisPage({ params, searchParams }: Pro
         <h2 id="responses-heading" className="text-lg font-semibold">
           Response analysis
         </h2>
-        <ResponseTables cohortId={cohortId} questionId={question.id} analysis={item.analysis} />
+        <ResponseTables
+          cohortId={cohortId}
+          questionId={question.id}
+          analysis={item.analysis}
+          administrator={user.administrator === true}
+        />
       </section>
 
       {question.type === "fill-in" && (
         <section aria-labelledby="accepted-heading" className="mt-6">
           <h2 id="accepted-heading" className="text-lg font-semibold">
-            Accepted for everyone
+            Accepted answers
           </h2>
           <p className="mt-1 text-sm text-fg-muted">
-            Graded as right in every cohort, for past and future answers. Removing one regrades past answers
-            without it.
+            An answer accepted in this cohort is graded as right for this cohort&apos;s learners, past and
+            future answers; other cohorts keep their grades. Only administrators accept answers for every
+            cohort. Removing one regrades past answers without it.
           </p>
           <AcceptedAnswersTable
             cohortId={cohortId}
             questionId={question.id}
             accepted={accepted}
             blanks={question.blanks.length}
+            administrator={user.administrator === true}
           />
         </section>
       )}
