@@ -325,7 +325,7 @@ describe.each(testProviders())("quiz attempts (%s)", (provider) => {
       id,
       type: "fill-in",
       prompt: "x ___",
-      blanks: [{ accept: ["y"] }],
+      blanks: [{ accept: ["y"], values: {} }],
       unordered: [],
     });
 

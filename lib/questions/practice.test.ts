@@ -10,7 +10,7 @@ const fill: Question = {
   id: "f",
   type: "fill-in",
   prompt: "kill -s ___",
-  blanks: [{ accept: ["SIGTERM"] }],
+  blanks: [{ accept: ["SIGTERM"], values: {} }],
   unordered: [],
   hint: "Think of the polite signal.",
 };
@@ -30,7 +30,7 @@ const interview: Question = {
   id: "i",
   type: "interview",
   prompt: "p",
-  rubric: ["x", "y", "z"].map((id) => ({ id, point: `POINT-${id}`, weight: 1, phrases: [id] })),
+  rubric: ["x", "y", "z"].map((id) => ({ id, point: `POINT-${id}`, weight: 1, phrases: [id], synonyms: [], patterns: [], contrary: [] })),
   modelAnswer: "MODEL-ANSWER-KEY",
 };
 

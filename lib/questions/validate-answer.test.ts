@@ -19,7 +19,7 @@ const twoBlanks: Question = {
   id: "f",
   type: "fill-in",
   prompt: "___ ___",
-  blanks: [{ accept: ["x"] }, { accept: ["y"] }],
+  blanks: [{ accept: ["x"], values: {} }, { accept: ["y"], values: {} }],
   unordered: [],
 };
 
