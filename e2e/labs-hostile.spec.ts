@@ -7,7 +7,7 @@ import { expectNoAxeViolations } from "./support/axe";
 // What a signed-in learner sees when the server stops hostile code, or is too busy to check it.
 // Each state is also captured in light, dark and phone width (screenshots/labs-hostile/, git-ignored).
 const LAB = "report-503-when-the-database-is-down";
-const handler = (body: string) => `app.get("/health", async (req, res) => {\n${body}\n});`;
+const handler = (body: string) => `const hostile = async (req, res) => {\n${body}\n};\nfor (const path of ["/health", "/livez", "/readyz"]) app.get(path, hostile);`;
 const MEMORY_BOMB = handler('  const a = [];\n  while (true) { a.push("x".repeat(1e6)); }');
 const CPU_BURN = handler("  for (let i = 0; i < 3e7; i++) {}\n  res.send('ok');");
 const LOOP = handler("  while (true) {}");

@@ -17,7 +17,7 @@ const SETTINGS: VerifySettings = {
 };
 const handler = (body: string) => ({
   labSlug: REPORT_503.slug,
-  code: `app.get("/health", async (req, res) => {\n${body}\n});`,
+  code: `const hostile = async (req, res) => {\n${body}\n};\nfor (const path of ["/health", "/livez", "/readyz"]) app.get(path, hostile);`,
 });
 const RECURSION = { labSlug: REPORT_503.slug, code: "function f(n) { return f(n + 1) + 1 }\nf(0);" };
 const MEMORY_BOMB = handler('  const a = [];\n  while (true) { a.push("x".repeat(1e6)); }');
