@@ -212,7 +212,7 @@ describe.each(testProviders())("loadLearnerDetail (%s)", (provider) => {
   it("answers NotFoundError for a learner who is not in the cohort (another cohort's, an instructor, unknown)", async () => {
     const { teacherA, cohortA, outsider } = await setup();
     const coTeacher = await actor("instructor");
-    await joinCohort(t.db, coTeacher, cohortA.joinCode);
+    await joinCohort(t.db, coTeacher, cohortA.instructorCode);
     for (const learnerId of [outsider.id, coTeacher.id, teacherA.id, "no-such-user"]) {
       await expect(loadLearnerDetail(t.db, teacherA, cohortA.id, learnerId, NOW)).rejects.toBeInstanceOf(
         NotFoundError,

@@ -73,7 +73,7 @@ describe.each(testProviders())("loadRoster (%s)", (provider) => {
     for (const learner of [ana, bea]) await joinCohort(t.db, learner, cohortA.joinCode);
     await joinCohort(t.db, outsider, cohortB.joinCode);
     // A co-teacher is a member but not a learner: not on the roster.
-    await joinCohort(t.db, await actor("instructor", "Co-teacher"), cohortA.joinCode);
+    await joinCohort(t.db, await actor("instructor", "Co-teacher"), cohortA.instructorCode);
 
     await t.db.lessonProgress.createMany({
       data: [

@@ -1,6 +1,6 @@
 import type { RunningServer } from "./production-server";
 
-/** Signs a new learner up against a running server and returns their session cookie. */
+/** Signs a new learner up against a running server, signs them in and returns their session cookie. */
 export async function signUpLearner(server: RunningServer, email: string): Promise<string> {
   const response = await fetch(`${server.baseUrl}/api/auth/sign-up/email`, {
     method: "POST",
@@ -8,8 +8,15 @@ export async function signUpLearner(server: RunningServer, email: string): Promi
     body: JSON.stringify({ name: "Lab tester", email, password: "a-good-password" }),
   });
   if (!response.ok) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
-  const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-  if (!cookie.includes("session_token=")) throw new Error("sign-up set no session cookie");
+  // Sign-up never signs anyone in (it must not reveal whether the email exists): sign in next.
+  const signIn = await fetch(`${server.baseUrl}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { origin: server.baseUrl, "content-type": "application/json" },
+    body: JSON.stringify({ email, password: "a-good-password" }),
+  });
+  if (!signIn.ok) throw new Error(`sign-in failed: ${signIn.status} ${await signIn.text()}`);
+  const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  if (!cookie.includes("session_token=")) throw new Error("sign-in set no session cookie");
   return cookie;
 }
 
