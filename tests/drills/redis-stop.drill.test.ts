@@ -30,7 +30,12 @@ async function wrongSignIns(replicaUrl: string, address: string, times: number):
   const statuses = [];
   for (let i = 0; i < times; i++) {
     const response = await client.request("POST", "/api/auth/sign-in/email", {
-      body: JSON.stringify({ email: "nobody@learners.shipshape.test", password: "wrong-password-1" }),
+      // A new account name each time: this drill measures the per-address limit, and the
+      // per-account backoff (lib/auth/account-throttle.ts) would otherwise answer 429 first.
+      body: JSON.stringify({
+        email: `nobody-${address}-${i}@learners.shipshape.test`,
+        password: "wrong-password-1",
+      }),
       headers: { "content-type": "application/json", origin: stack.url },
     });
     statuses.push(response.status);

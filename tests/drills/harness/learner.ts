@@ -54,8 +54,12 @@ export class Learner {
       }),
       headers: { "content-type": "application/json", origin: this.client.baseUrl },
     });
-    if (response.status !== 200 || !this.client.hasCookie("session_token"))
+    if (response.status !== 200)
       throw new Error(`sign-up of ${this.email} answered ${response.status}: ${response.body.slice(0, 200)}`);
+    // Sign-up signs nobody in (it must not reveal whether the email exists): sign in as the form does.
+    const signedIn = await this.signIn();
+    if (signedIn !== 200 || !this.client.hasCookie("session_token"))
+      throw new Error(`sign-in after sign-up of ${this.email} answered ${signedIn}`);
   }
 
   async signIn(): Promise<number> {
@@ -210,13 +214,15 @@ export class Learner {
           ]),
         ) as {
           ok: boolean;
-          recorded?: boolean;
+          reason?: string;
           error?: string;
         },
     );
     if (!result) return;
-    if (result.ok && result.recorded)
-      this.stats.labRuns.set(this.email, (this.stats.labRuns.get(this.email) ?? 0) + 1);
+    // ok: the server verified and recorded the run. A full verification queue or the per-learner
+    // submit limit answers "try again in N s", which the learner sees; neither loses anything.
+    if (result.ok) this.stats.labRuns.set(this.email, (this.stats.labRuns.get(this.email) ?? 0) + 1);
+    else if (result.reason === "busy" || result.reason === "rate-limited") this.stats.labBusy += 1;
     else this.stats.fail("lab", result.error ?? "not recorded");
   }
 }

@@ -13,6 +13,8 @@ export class DrillStats {
   readonly submitted = new Set<string>();
   /** learner email → lab runs the app said it recorded. */
   readonly labRuns = new Map<string, number>();
+  /** Lab submits answered "busy, try again in N s" or "too many submits": a clear answer, not a failure. */
+  labBusy = 0;
   inFlight = 0;
 
   track(ms: number): void {
@@ -53,6 +55,7 @@ export function summaryLine(
     `acknowledged=${stats.ackedCount()}`,
     `lost=${lost}`,
     `max_latency_ms=${Math.round(stats.maxMs)}`,
+    `lab_busy=${stats.labBusy}`,
     ...Object.entries(extra).map(([key, value]) => `${key}=${value}`),
   ];
   return `DRILL ${name}: ${parts.join(" ")}`;
