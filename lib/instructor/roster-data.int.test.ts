@@ -39,13 +39,21 @@ describe.each(testProviders())("loadRoster (%s)", (provider) => {
   async function attempt(
     userId: string,
     quizSlug: string,
-    fields: { score?: number; maxScore?: number; submittedAt?: Date; kind?: string; updatedAt?: Date },
+    fields: {
+      score?: number;
+      maxScore?: number;
+      submittedAt?: Date;
+      kind?: string;
+      updatedAt?: Date;
+      mode?: "check" | "practice";
+    },
   ) {
     await t.db.quizAttempt.create({
       data: {
         userId,
         quizSlug,
         kind: fields.kind ?? "lesson",
+        mode: fields.mode ?? "check",
         questionIds: "[]",
         status: fields.submittedAt ? "submitted" : "open",
         score: fields.score ?? null,
@@ -84,6 +92,8 @@ describe.each(testProviders())("loadRoster (%s)", (provider) => {
     });
     await attempt(ana.id, "l1", { score: 2, maxScore: 4, submittedAt: daysBefore(10) });
     await attempt(ana.id, "l1", { score: 3, maxScore: 4, submittedAt: daysBefore(8) });
+    // Practice shows hints and keys: its 100 % is not a grade (the best stays 3 of 4).
+    await attempt(ana.id, "l1", { mode: "practice", score: 4, maxScore: 4, submittedAt: daysBefore(9) });
     // Open attempts and reviews do not count as quiz scores, but are activity.
     await attempt(ana.id, "l2", { updatedAt: daysBefore(2) });
     await attempt(ana.id, "l2", { kind: "review", score: 5, maxScore: 5, submittedAt: daysBefore(3) });
