@@ -29,7 +29,7 @@ describe.each(testProviders())("item analysis data (%s)", (provider) => {
    *   L3  SIGQUIT 0, override 0.5 | false 0 | a 0   share 0.5/3
    *   L4  (empty) 0 | false 0 | — (grace not in this attempt)   share 0/2
    * plus attempts that must NOT count: L3's later perfect attempt, L4's review attempt and open
-   * attempt, and a learner of another cohort.
+   * attempt, L2's earlier perfect practice attempt (hints and keys shown), and a learner of another cohort.
    */
   async function seed() {
     const { db } = database;
@@ -105,6 +105,17 @@ describe.each(testProviders())("item analysis data (%s)", (provider) => {
         kind: "review",
         submittedAt: day(1),
       },
+    );
+    await insertAttempt(
+      db,
+      l2,
+      "signals",
+      [
+        { questionId: "stop-signal", answer: typed("SIGTERM"), score: 1 },
+        { questionId: "pid-one", answer: truth(true), score: 1 },
+        { questionId: "grace", answer: choice("b"), score: 1 },
+      ],
+      { mode: "practice", submittedAt: day(1) },
     );
     await insertAttempt(db, l4, "logs", [{ questionId: "log-stream", answer: truth(true), score: null }], {
       status: "open",

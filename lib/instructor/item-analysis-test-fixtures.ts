@@ -112,7 +112,12 @@ export async function insertAttempt(
   userId: string,
   quizSlug: string,
   responses: FixtureResponse[],
-  options: { submittedAt?: Date; status?: "open" | "submitted"; kind?: "lesson" | "review" } = {},
+  options: {
+    submittedAt?: Date;
+    status?: "open" | "submitted";
+    kind?: "lesson" | "review";
+    mode?: "check" | "practice";
+  } = {},
 ) {
   const status = options.status ?? "submitted";
   const total = responses.reduce((sum, response) => sum + (response.overrideScore ?? response.score ?? 0), 0);
@@ -121,6 +126,7 @@ export async function insertAttempt(
       userId,
       quizSlug,
       kind: options.kind ?? "lesson",
+      mode: options.mode ?? "check",
       status,
       questionIds: JSON.stringify(responses.map((response) => response.questionId)),
       score: status === "submitted" ? total : null,
