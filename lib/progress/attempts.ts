@@ -123,7 +123,11 @@ async function openPracticeResponse(db: Db, learner: Learner, attemptId: string,
   if (!attempt.questionIds.includes(questionId))
     throw new NotFoundError("That question is not part of this attempt.");
   const response = attempt.responses.find((entry) => entry.questionId === questionId);
-  return { tries: response?.checks ?? 0, shown: Boolean(response?.revealedAt) };
+  return {
+    tries: response?.checks ?? 0,
+    shown: Boolean(response?.revealedAt),
+    savedAnswerJson: response?.answer ?? null,
+  };
 }
 
 /**
@@ -179,11 +183,7 @@ export async function revealPracticeAnswer(
   now = new Date(),
 ) {
   const before = await openPracticeResponse(db, learner, attemptId, questionId);
-  const saved = await db.quizResponse.findUnique({
-    where: { attemptId_questionId: { attemptId, questionId } },
-    select: { answer: true },
-  });
-  const result = build({ tries: before.tries, shown: true }, saved?.answer ?? null);
+  const result = build({ tries: before.tries, shown: true }, before.savedAnswerJson);
   await db.quizResponse.upsert({
     where: { attemptId_questionId: { attemptId, questionId } },
     create: {
