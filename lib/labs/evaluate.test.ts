@@ -185,7 +185,7 @@ describe("learner code errors come back as a failed check, never as an exception
 
   it("running out of memory", () => {
     const result = run(REPORT_503, "// a cache warmed at start-up\nconst warm = new Array(1e7).fill(0);");
-    expect(result.headline).toMatch(/^Your code did not load: .*more than 16 MiB of memory/);
+    expect(result.headline).toMatch(/^Your code did not load: .*more than 24 MiB of memory/);
   }, 20_000);
 
   it("endless recursion, while loading, in a probe or in the SIGTERM handler, is the learner's error", async () => {

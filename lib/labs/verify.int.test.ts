@@ -5,7 +5,7 @@ import { loadQuickJs } from "@/lib/sandbox/node-quickjs";
 import { createTestDatabase, insertUser, testProviders, type TestDatabase } from "@/lib/testing/test-db";
 import { getLab } from "./catalog";
 import { evaluateLab } from "./evaluate";
-import { PoolBusyError } from "./pool/errors";
+import { PoolBusyError, PoolClosedError } from "./pool/errors";
 import { createRateLimiter, memoryRateLimitStore } from "./rate-limit";
 import { solutionSubmission, starterSubmission } from "./test-helpers";
 import { verifyAndRecord, type VerifyDeps } from "./verify";
@@ -104,6 +104,23 @@ describe.each(testProviders())("server verification of lab solutions (%s)", (pro
       reason: "busy",
       error: "The lab checker is busy. Try again in 7 s.",
       retryAfterSeconds: 7,
+    });
+    expect(await listLabRuns(database.db, actor)).toEqual([]);
+  });
+
+  it("answers busy, not an error, when the server shuts down under a verification", async () => {
+    const actor = await learner();
+    const closing: VerifyDeps = {
+      ...deps(),
+      verifier: { verify: () => Promise.reject(new PoolClosedError()) },
+    };
+    const result = await verifyAndRecord(database.db, actor, solutionSubmission(lab()), closing);
+    expect(result).toEqual({
+      ok: false,
+      status: 503,
+      reason: "busy",
+      error: "The lab checker is restarting. Try again in 5 s.",
+      retryAfterSeconds: 5,
     });
     expect(await listLabRuns(database.db, actor)).toEqual([]);
   });

@@ -69,7 +69,7 @@ export async function verifyAndRecord(
   } catch (error) {
     if (!isPoolBusy(error)) throw error;
     return {
-      ...failure(503, "busy", `The lab checker is busy. Try again in ${error.retryAfterSeconds} s.`),
+      ...failure(503, "busy", error.message),
       retryAfterSeconds: error.retryAfterSeconds,
     };
   }

@@ -4,17 +4,12 @@ import {
   newVariant,
   type QuickJSWASMModule,
 } from "quickjs-emscripten-core";
+import { MODULE_MEMORY_MAX_BYTES } from "./memory-cap";
 
 const WASM_PAGE = 64 * 1024;
 /** What the WebAssembly module asks for at start (Emscripten's INITIAL_MEMORY). */
 const INITIAL_BYTES = 16 << 20;
-/**
- * The real memory bound of one QuickJS module, all its runtimes together. QuickJS's own
- * `setMemoryLimit` counts allocations without their size in this build (no malloc_usable_size),
- * so a loop of big strings sailed past it to 2 GiB; a WebAssembly memory with a maximum cannot grow
- * past it, malloc fails and the guest gets "out of memory".
- */
-export const MODULE_MEMORY_MAX_BYTES = 24 << 20;
+export { MODULE_MEMORY_MAX_BYTES };
 
 const poisoned = new WeakSet<QuickJSWASMModule>();
 const capOf = new WeakMap<QuickJSWASMModule, number>();

@@ -5,6 +5,7 @@ import type {
   QuickJSWASMModule,
 } from "quickjs-emscripten-core";
 import { GUEST_PRELUDE } from "./guest-prelude";
+import { MODULE_MEMORY_MAX_BYTES } from "./memory-cap";
 import { markPoisoned, memoryExhausted } from "./quickjs-module";
 
 export type SandboxLimits = {
@@ -14,7 +15,7 @@ export type SandboxLimits = {
   memoryBytes: number;
 };
 
-export const DEFAULT_LIMITS: SandboxLimits = { cpuBudgetMs: 1_000, memoryBytes: 16 << 20 };
+export const DEFAULT_LIMITS: SandboxLimits = { cpuBudgetMs: 1_000, memoryBytes: MODULE_MEMORY_MAX_BYTES };
 
 /**
  * QuickJS's recursion limit. It measures only its own (WebAssembly shadow) stack, while every
@@ -301,8 +302,10 @@ export class QuickJsSandbox {
 
 const STACK_MESSAGE = "RangeError: Maximum call stack size exceeded. Is there a recursion that never ends?";
 
+/** Names the bound that really stopped the guest: the runtime's limit or the module's, whichever is lower. */
 function memoryMessage(limits: SandboxLimits): string {
-  return `Your code tried to use more than ${Math.round(limits.memoryBytes / (1 << 20))} MiB of memory and was stopped.`;
+  const bound = Math.min(limits.memoryBytes, MODULE_MEMORY_MAX_BYTES);
+  return `Your code tried to use more than ${Math.round(bound / (1 << 20))} MiB of memory and was stopped.`;
 }
 
 function lineFromMessage(message: string): number | null {

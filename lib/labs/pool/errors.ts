@@ -1,3 +1,6 @@
+/** How long a learner is asked to wait when the server is shutting down: a replica restarts in about this. */
+const RETRY_AFTER_RESTART_S = 5;
+
 /** Every worker is busy and the queue is full: the caller should come back after `retryAfterSeconds`. */
 export class PoolBusyError extends Error {
   constructor(readonly retryAfterSeconds: number) {
@@ -11,10 +14,10 @@ export class PoolBusyError extends Error {
  * (dist/server.mjs) and called from Next's bundle, so the same class exists twice and
  * `instanceof` would miss.
  */
-export function isPoolBusy(error: unknown): error is PoolBusyError {
+export function isPoolBusy(error: unknown): error is PoolBusyError | PoolClosedError {
   return (
     error instanceof Error &&
-    error.name === "PoolBusyError" &&
+    (error.name === "PoolBusyError" || error.name === "PoolClosedError") &&
     typeof (error as { retryAfterSeconds?: unknown }).retryAfterSeconds === "number"
   );
 }
@@ -41,10 +44,14 @@ export class WorkerCrashedError extends Error {
   }
 }
 
-/** The pool is closing (graceful shutdown): queued jobs are not started. */
+/**
+ * The pool is closing (graceful shutdown): queued and running jobs are refused. To the learner this
+ * is the same as busy: another replica (or this one, restarted) takes the retry.
+ */
 export class PoolClosedError extends Error {
+  readonly retryAfterSeconds = RETRY_AFTER_RESTART_S;
   constructor() {
-    super("the lab checker is shutting down");
+    super(`The lab checker is restarting. Try again in ${RETRY_AFTER_RESTART_S} s.`);
     this.name = "PoolClosedError";
   }
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getLab } from "@/lib/labs/catalog";
 import { solutionSubmission } from "@/lib/labs/test-helpers";
-import { PoolBusyError } from "./errors";
+import { PoolBusyError, PoolClosedError, isPoolBusy } from "./errors";
 import { createLabVerifier, type VerifySettings } from "./lab-verifier";
 import { sourceWorkerEntry } from "./registry";
 import type { WorkerEntry } from "./lab-verifier";
@@ -59,7 +59,7 @@ describe("lab verification in worker threads", () => {
     const verifier = start();
     const before = verifier.stats().replaced;
     const result = await verifier.verify(REPORT_503, MEMORY_BOMB);
-    expect(result.headline).toMatch(/more than 16 MiB of memory/);
+    expect(result.headline).toMatch(/more than 24 MiB of memory/);
     expect(verifier.stats().replaced).toBe(before + 1);
     expect((await verifier.verify(REPORT_503, solutionSubmission(REPORT_503))).passed).toBe(true);
   }, 60_000);
@@ -89,5 +89,24 @@ describe("lab verification in worker threads", () => {
     await expect(refused).rejects.toMatchObject({ retryAfterSeconds: expect.any(Number) });
     expect(verifier.stats()).toMatchObject({ busy: 1, queued: 1 });
     await Promise.all([running, queued]);
+  }, 60_000);
+
+  it("refuses the running and queued jobs of a closing pool as busy, with a retry time", async () => {
+    const verifier = createLabVerifier({ ...SETTINGS, queueMax: 2, timeoutMs: 20_000, cpuBudgetMs: 30_000 }, entry);
+    const looping = handler("  while (true) {}");
+    const outcome = (job: Promise<unknown>) =>
+      job.then(
+        () => null,
+        (reason: unknown) => reason,
+      );
+    const jobs = [outcome(verifier.verify(REPORT_503, looping)), outcome(verifier.verify(REPORT_503, looping))];
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await verifier.close();
+    for (const error of await Promise.all(jobs)) {
+      expect(error).toBeInstanceOf(PoolClosedError);
+      expect(isPoolBusy(error)).toBe(true);
+      expect(error).toMatchObject({ retryAfterSeconds: 5, message: "The lab checker is restarting. Try again in 5 s." });
+    }
+    await expect(verifier.verify(REPORT_503, looping)).rejects.toBeInstanceOf(PoolClosedError);
   }, 60_000);
 });

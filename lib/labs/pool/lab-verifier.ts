@@ -1,4 +1,5 @@
 import type { ResourceLimits } from "node:worker_threads";
+import { MODULE_MEMORY_MAX_BYTES } from "@/lib/sandbox/memory-cap";
 import type { GuestError } from "@/lib/sandbox/quickjs-sandbox";
 import { stoppedResult } from "../evaluate";
 import type { LabResult } from "../result-types";
@@ -27,7 +28,7 @@ export type LabVerifier = {
 export type WorkerEntry = { file: string | URL; execArgv?: string[] };
 
 /** The sandbox's heap limit, as before the pool; the module's WebAssembly memory is the hard bound. */
-const GUEST_MEMORY_BYTES = 16 << 20;
+const GUEST_MEMORY_BYTES = MODULE_MEMORY_MAX_BYTES;
 
 export function workerResourceLimits(settings: VerifySettings): ResourceLimits {
   return {
