@@ -4,6 +4,7 @@ import {
   afterFailure,
   FORGET_AFTER_MS,
   FREE_FAILURES,
+  keyValueThrottleStore,
   lockMsAfter,
   MAX_LOCK_MS,
   memoryThrottleStore,
@@ -50,5 +51,31 @@ describe("per-account sign-in backoff", () => {
     await store.set("c", { failures: 1, lockedUntil: 0, lastFailure: 0 }, 60_000);
     expect(await store.get("a")).toBeNull();
     expect(await store.get("c")).not.toBeNull();
+  });
+});
+
+describe("the shared (key-value) throttle store", () => {
+  it("keeps entries as JSON with a TTL in seconds, and ignores what it cannot read", async () => {
+    const values = new Map<string, string>();
+    const ttls: (number | undefined)[] = [];
+    const store = keyValueThrottleStore({
+      get: (key) => values.get(key) ?? null,
+      set: (key, value, ttlSeconds) => {
+        values.set(key, value);
+        ttls.push(ttlSeconds);
+      },
+      delete: (key) => values.delete(key),
+    });
+    const entry = { failures: 4, lockedUntil: 2_000, lastFailure: 1_000 };
+    await store.set("signin:ada", entry, 1_500);
+    expect(values.get("account-throttle:signin:ada")).toBe(JSON.stringify(entry));
+    expect(ttls).toEqual([2]);
+    expect(await store.get("signin:ada")).toEqual(entry);
+    values.set("account-throttle:signin:bad", "{not json");
+    values.set("account-throttle:signin:odd", JSON.stringify({ failures: "many" }));
+    expect(await store.get("signin:bad")).toBeNull();
+    expect(await store.get("signin:odd")).toBeNull();
+    await store.delete("signin:ada");
+    expect(await store.get("signin:ada")).toBeNull();
   });
 });

@@ -61,6 +61,39 @@ export function memoryThrottleStore(maxKeys = 50_000): ThrottleStore {
   };
 }
 
+/** The few calls a shared store needs: better-auth's secondary storage (Redis with its fallback) has them. */
+export type KeyValue = {
+  get(key: string): unknown;
+  set(key: string, value: string, ttlSeconds?: number): unknown;
+  delete(key: string): unknown;
+};
+
+/**
+ * Shared across replicas: the entry as JSON under one key with a TTL. Read-modify-write is not
+ * atomic, so two replicas failing the same account in the same instant may count one failure
+ * once; the next failure still locks it, which is all a throttle has to do.
+ */
+export function keyValueThrottleStore(storage: KeyValue, prefix = "account-throttle:"): ThrottleStore {
+  return {
+    async get(key) {
+      const raw = await storage.get(prefix + key);
+      if (typeof raw !== "string") return null;
+      try {
+        const entry = JSON.parse(raw) as ThrottleEntry;
+        return Number.isFinite(entry.failures) && Number.isFinite(entry.lockedUntil) ? entry : null;
+      } catch {
+        return null;
+      }
+    },
+    async set(key, entry, ttlMs) {
+      await storage.set(prefix + key, JSON.stringify(entry), Math.ceil(ttlMs / 1000));
+    },
+    async delete(key) {
+      await storage.delete(prefix + key);
+    },
+  };
+}
+
 export type AccountThrottle = {
   /** Milliseconds to wait before this account may try again. */
   check(account: string): Promise<number>;

@@ -6,8 +6,8 @@ import { authSecret, env } from "@/lib/env";
 import { db, isPostgresUrl } from "@/lib/db";
 import { metrics } from "@/lib/observability/metrics";
 import { CLIENT_IP_HEADER } from "@/lib/server/request-context";
-import { sharedStateOptions } from "./shared-state";
-import { accountThrottle, memoryThrottleStore } from "./account-throttle";
+import { authSecondaryStorage, sharedStateOptions } from "./shared-state";
+import { accountThrottle, keyValueThrottleStore, memoryThrottleStore } from "./account-throttle";
 import { DisplayNameSchema } from "./display-name";
 
 const signInLimit = Number(process.env.AUTH_SIGNIN_RATE_MAX ?? 5);
@@ -21,8 +21,9 @@ function sameMachineOrigins(baseUrl: string): string[] {
   return [`${url.protocol}//localhost${port}`, `${url.protocol}//127.0.0.1${port}`];
 }
 
-/** Per-account sign-in backoff (memory by default; a shared store can replace it for many replicas). */
-const throttle = accountThrottle(memoryThrottleStore());
+/** Per-account sign-in backoff: in Redis (with the per-replica fallback) when REDIS_URL is set, else memory. */
+const sharedStorage = authSecondaryStorage();
+const throttle = accountThrottle(sharedStorage ? keyValueThrottleStore(sharedStorage) : memoryThrottleStore());
 
 type Body = Record<string, unknown> | undefined;
 

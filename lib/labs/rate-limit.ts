@@ -1,6 +1,7 @@
 /**
  * A fixed-window limit per key (here: lab submits per user). The counts live behind
- * `RateLimitStore`, so they can move to Redis for many replicas without touching callers.
+ * `RateLimitStore`: in memory for one process, in Redis (through the auth storage and its
+ * fallback) for many replicas.
  */
 export interface RateLimitStore {
   /** Counts one hit for `key` in the window that contains `nowMs`; returns the count and when it resets. */
@@ -25,6 +26,23 @@ export function memoryRateLimitStore(maxKeys = 10_000): RateLimitStore {
       }
       entry.count += 1;
       return { ...entry };
+    },
+  };
+}
+
+/**
+ * Shared across replicas: one INCR counter per key and window (the window's index is in the key,
+ * so every replica agrees on where a window starts), expiring with the window.
+ */
+export function keyValueRateLimitStore(
+  storage: { increment(key: string, ttlSeconds: number): Promise<number> | number },
+  prefix: string,
+): RateLimitStore {
+  return {
+    async hit(key, windowMs, nowMs) {
+      const window = Math.floor(nowMs / windowMs);
+      const count = await storage.increment(`${prefix}${key}:${window}`, Math.ceil(windowMs / 1000));
+      return { count, resetAtMs: (window + 1) * windowMs };
     },
   };
 }

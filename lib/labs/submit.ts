@@ -4,10 +4,12 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { metrics } from "@/lib/observability/metrics";
 import { labVerifier } from "./pool/registry";
-import { createRateLimiter, memoryRateLimitStore, type RateLimiter } from "./rate-limit";
+import { authSecondaryStorage } from "@/lib/auth/shared-state";
+import { createRateLimiter, keyValueRateLimitStore, memoryRateLimitStore, type RateLimiter } from "./rate-limit";
 import { SIGN_IN_TO_SUBMIT, verifyAndRecord, type Verification } from "./verify";
 
-// One limiter per process, shared by the server action and the route (separate bundles).
+// One limiter per process, shared by the server action and the route (separate bundles); its
+// counts live in Redis when REDIS_URL is set, so three replicas allow one learner one limit.
 const LIMITER = Symbol.for("shipshape.labSubmitLimiter");
 type Holder = { [LIMITER]?: RateLimiter };
 
@@ -16,9 +18,14 @@ function submitLimiter(): RateLimiter {
   holder[LIMITER] ??= createRateLimiter({
     max: env().LAB_SUBMIT_RATE_MAX,
     windowMs: env().LAB_SUBMIT_RATE_WINDOW_S * 1000,
-    store: memoryRateLimitStore(),
+    store: sharedStore(),
   });
   return holder[LIMITER];
+}
+
+function sharedStore() {
+  const storage = authSecondaryStorage();
+  return storage ? keyValueRateLimitStore(storage, "lab-submit:") : memoryRateLimitStore();
 }
 
 /** "Submit solution" for the server action and the route alike: a session, then verifyAndRecord. */
