@@ -1,27 +1,17 @@
 import Link from "next/link";
-import { highlightRuns } from "@/lib/grading/highlight";
 import type { QuestionFeedback } from "@/lib/questions/feedback";
 import { InlineText } from "@/components/ui/inline-text";
+import { HighlightedText } from "./highlighted-text";
 import { InterviewEvidence } from "./interview-evidence";
+import { StatusPill } from "./status-pill";
 
 function Verdict({ score }: { score: number }) {
-  const label =
-    score >= 1 ? "Correct" : score > 0 ? `Partly correct (${Math.round(score * 100)}%)` : "Not correct";
-  const tone =
-    score >= 1
-      ? "border-success bg-success-soft"
-      : score > 0
-        ? "border-warning bg-warning-soft"
-        : "border-danger bg-danger-soft";
-  const icon = score >= 1 ? "✓" : score > 0 ? "◐" : "✗";
-  return (
-    <p
-      className={`inline-flex items-center gap-2 rounded-md border px-2 py-0.5 text-sm font-semibold ${tone}`}
-    >
-      <span aria-hidden="true">{icon}</span>
-      {label}
-    </p>
-  );
+  if (score >= 1) return <StatusPill as="p" tone="success" icon="✓" label="Correct" />;
+  if (score > 0)
+    return (
+      <StatusPill as="p" tone="warning" icon="◐" label={`Partly correct (${Math.round(score * 100)}%)`} />
+    );
+  return <StatusPill as="p" tone="danger" icon="✗" label="Not correct" />;
 }
 
 /** A graded answer explained: verdict (in words, not colour alone), the key, why, and where it is taught. */
@@ -92,21 +82,7 @@ export function FeedbackView({
           <div>
             <p className="font-semibold">Your answer, with the phrases we recognised marked</p>
             <p className="mt-1 whitespace-pre-wrap rounded border border-border bg-bg p-2">
-              {highlightRuns(
-                detail.text,
-                detail.points.flatMap((point) => point.matches.map((match) => ({ ...match, phrase: "" }))),
-              ).map((run, index) =>
-                run.highlighted ? (
-                  <mark
-                    key={index}
-                    className="rounded bg-warning-soft px-0.5 text-fg underline decoration-warning decoration-2"
-                  >
-                    {run.text}
-                  </mark>
-                ) : (
-                  <span key={index}>{run.text}</span>
-                ),
-              )}
+              <HighlightedText text={detail.text} spans={detail.points.flatMap((point) => point.matches)} />
             </p>
           </div>
           <InterviewEvidence detail={detail} score={feedback.score} reviewed={reviewed} />
@@ -120,9 +96,10 @@ export function FeedbackView({
         <InlineText text={feedback.explanation} />
       </p>
       {feedback.debatable && (
-        <p className="rounded border-l-4 border-warning bg-warning-soft p-2">
-          <strong>About the chapter&apos;s key:</strong> {feedback.debatable}
-        </p>
+        <details className="rounded border border-border bg-bg p-2" data-testid="original-chapter-note">
+          <summary className="cursor-pointer font-semibold">If you read the original chapter</summary>
+          <p className="mt-1">{feedback.debatable}</p>
+        </details>
       )}
       <p>
         <Link href={feedback.href} className="underline">

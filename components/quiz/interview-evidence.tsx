@@ -1,17 +1,18 @@
-import { highlightRuns } from "@/lib/grading/highlight";
 import type { QuestionFeedback } from "@/lib/questions/feedback";
+import { HighlightedText } from "./highlighted-text";
+import { StatusPill, type Tone } from "./status-pill";
 
 type InterviewDetail = Extract<QuestionFeedback["detail"], { type: "interview" }>;
 type Point = InterviewDetail["points"][number];
 type Status = NonNullable<Point["status"]>;
 
 // Words and a symbol for every status, so nothing is told by colour alone.
-const STATUS: Record<Status, { label: string; icon: string; tone: string }> = {
-  explained: { label: "Found", icon: "✓", tone: "border-success bg-success-soft" },
-  stated: { label: "Stated without a reason", icon: "◐", tone: "border-warning bg-warning-soft" },
-  named: { label: "Only named in a list", icon: "◐", tone: "border-warning bg-warning-soft" },
-  contradicted: { label: "Advised against", icon: "✗", tone: "border-danger bg-danger-soft" },
-  missing: { label: "Not found", icon: "✗", tone: "border-border bg-bg-muted" },
+const STATUS: Record<Status, { label: string; icon: string; tone: Tone }> = {
+  explained: { label: "Found", icon: "✓", tone: "success" },
+  stated: { label: "Stated without a reason", icon: "◐", tone: "warning" },
+  named: { label: "Only named in a list", icon: "◐", tone: "warning" },
+  contradicted: { label: "Advised against", icon: "✗", tone: "danger" },
+  missing: { label: "Not found", icon: "✗", tone: "neutral" },
 };
 
 /** Feedback stored before evidence was reported has only `covered`. */
@@ -33,32 +34,13 @@ export function EvidenceQuote({ text, point }: { text: string; point: Point }) {
       {statusOf(point) === "contradicted" && (
         <span className="font-semibold">This sentence says the opposite: </span>
       )}
-      {highlightRuns(sentence, inside).map((run, index) =>
-        run.highlighted ? (
-          <mark
-            key={index}
-            className="rounded bg-warning-soft px-0.5 text-fg underline decoration-warning decoration-2"
-          >
-            {run.text}
-          </mark>
-        ) : (
-          <span key={index}>{run.text}</span>
-        ),
-      )}
+      <HighlightedText text={sentence} spans={inside} />
     </blockquote>
   );
 }
 
 export function PointStatusBadge({ point }: { point: Point }) {
-  const status = STATUS[statusOf(point)];
-  return (
-    <span
-      className={`inline-flex items-center gap-1 rounded border px-1.5 text-sm font-semibold whitespace-nowrap ${status.tone}`}
-    >
-      <span aria-hidden="true">{status.icon}</span>
-      {status.label}
-    </span>
-  );
+  return <StatusPill {...STATUS[statusOf(point)]} />;
 }
 
 /**
