@@ -1,4 +1,5 @@
 import { parseLab, type Lab, type LabInput } from "@/lib/labs/schema";
+import alertOnErrorRate from "./alert-on-error-rate";
 import drainUnderDockerStop from "./drain-under-docker-stop";
 import exitOnYourOwnTerms from "./exit-on-your-own-terms";
 import hangingDependency from "./hanging-dependency";
@@ -18,6 +19,7 @@ export const LAB_FILES: readonly LabInput[] = [
   exitOnYourOwnTerms,
   prestopSleep,
   zeroFailureRollout,
+  alertOnErrorRate,
 ];
 
 /** The labs, parsed: an invalid lab file fails here, at import (and in the content test). */
