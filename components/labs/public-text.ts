@@ -16,7 +16,7 @@ export type PublicText =
     };
 
 const EDITORS = {
-  "promql-alert": { language: "yaml", languageName: "a Prometheus alerting rule in YAML" },
+  "promql-alert": { language: "yaml", languageName: "alerting rule (YAML, as in a Prometheus rules file)" },
   "promql-query": { language: "promql", languageName: "PromQL" },
   dockerfile: { language: "dockerfile", languageName: "Dockerfile" },
 } as const;

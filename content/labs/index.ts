@@ -1,7 +1,9 @@
 import { parseLab, type Lab, type LabInput } from "@/lib/labs/schema";
 import alertOnErrorRate from "./alert-on-error-rate";
+import backUpAndRestoreOrders from "./back-up-and-restore-orders";
 import drainUnderDockerStop from "./drain-under-docker-stop";
 import exitOnYourOwnTerms from "./exit-on-your-own-terms";
+import hardenTheDockerfile from "./harden-the-dockerfile";
 import hangingDependency from "./hanging-dependency";
 import keepLivenessShallow from "./keep-liveness-shallow";
 import pickHealthcheckFlags from "./pick-healthcheck-flags";
@@ -20,6 +22,8 @@ export const LAB_FILES: readonly LabInput[] = [
   prestopSleep,
   zeroFailureRollout,
   alertOnErrorRate,
+  hardenTheDockerfile,
+  backUpAndRestoreOrders,
 ];
 
 /** The labs, parsed: an invalid lab file fails here, at import (and in the content test). */

@@ -65,3 +65,89 @@ describe("alert-on-error-rate", () => {
     expect(run(lab.slug, {}).checks[0]!.detail).toBe("text: is required");
   });
 });
+
+describe("harden-the-dockerfile", () => {
+  const lab = getLab("harden-the-dockerfile")!;
+  it("the starter fails all nine checks, each naming its line where there is one", () => {
+    const result = evaluateLab(lab, starterSubmission(lab), null);
+    expect(result.checks.filter((c) => c.passed)).toEqual([]);
+    expect(result.checks.map((c) => /^Line (\d+):/.exec(c.detail)?.[1] ?? null)).toEqual([
+      "1", "6", "3", "1", "1", "8", null, null, "7",
+    ]);
+    expect(result.text).toMatchObject({ kind: "dockerfile" });
+  });
+
+  it("the two-stage solution passes; undoing one hardening step fails exactly that check", () => {
+    expect(evaluateLab(lab, solutionSubmission(lab), null).passed).toBe(true);
+    const text = lab.kind === "dockerfile" ? lab.solution.text : "";
+    const shell = run(lab.slug, { text: text.replace('CMD ["node", "dist/server.js"]', "CMD node dist/server.js") });
+    expect(failedLabels(shell)).toEqual(["CMD or ENTRYPOINT in exec form (the app is PID 1)"]);
+    const root = run(lab.slug, { text: text.replace("USER node\n", "") });
+    // Root without NET_BIND_SERVICE still binds 8080; only the user check fails.
+    expect(failedLabels(root)).toEqual(["The container runs as a non-root user"]);
+    expect(run(lab.slug, { text: "" }).checks.every((c) => !c.passed)).toBe(true);
+  });
+});
+
+describe("back-up-and-restore-orders", () => {
+  const lab = getLab("back-up-and-restore-orders")!;
+  const restore = [
+    "docker volume create r",
+    "docker run -d --name orders-restore -v r:/var/lib/postgresql/data postgres:16",
+  ];
+  const commands = (...lines: string[]) => ({ text: lines.join("\n") });
+
+  it("the starter (no commands) fails every check", () => {
+    const result = evaluateLab(lab, starterSubmission(lab), null);
+    expect(result.checks.map((c) => c.passed)).toEqual([false, false, true]);
+    expect(result.passed).toBe(false);
+  });
+
+  it("pg_dump of the live database restores all 1 210 orders of its snapshot; nothing fails", () => {
+    // 10 min at 2/s = 1 200 orders, then 5 s before the dump: 1 210 in its snapshot.
+    const result = evaluateLab(lab, solutionSubmission(lab), null);
+    expect(result.passed).toBe(true);
+    expect(result.checks[1]!.detail).toBe("orders-restore answers for all 1210 orders committed when orders.dump was taken.");
+    expect(result.text).toMatchObject({ kind: "commands" });
+  });
+
+  it("a tar of the running volume is torn: orders written during the copy are corrupt or missing", () => {
+    // At 605 s, 1 210 orders; the copy of 42.42 MB at 10 MB/s takes 4.242 s: 4 orders in
+    // the first half (in the table, not the index), 4 in the second (gone).
+    const result = run(
+      lab.slug,
+      commands(
+        "docker run --rm -v pgdata:/data -v $(pwd):/backup busybox tar czf /backup/pgdata.tgz -C /data .",
+        ...restore.slice(0, 1),
+        "docker run --rm -v r:/data -v $(pwd):/backup busybox tar xzf /backup/pgdata.tgz -C /data",
+        restore[1]!,
+      ),
+    );
+    expect(result.checks.map((c) => c.passed)).toEqual([true, false, true]);
+    expect(result.checks[1]!.detail).toMatch(/^Against pgdata\.tgz: of 1218 orders it should hold, 1210 are found, 4 are in the table but missing from its index, 4 are gone\.$/);
+  });
+
+  it("stopping the database makes the copy consistent, but orders fail meanwhile", () => {
+    const result = run(
+      lab.slug,
+      commands(
+        "docker stop orders-db",
+        "docker run --rm -v pgdata:/data -v $(pwd):/backup busybox tar czf /backup/pgdata.tgz -C /data .",
+        "docker start orders-db",
+        ...restore.slice(0, 1),
+        "docker run --rm -v r:/data -v $(pwd):/backup busybox tar xzf /backup/pgdata.tgz -C /data",
+        restore[1]!,
+      ),
+    );
+    expect(failedLabels(result)).toEqual(["No order fails while you work"]);
+    expect(result.checks[2]!.detail).toMatch(/^\d+ orders failed because orders-db was not running/);
+  });
+
+  it("shows every command with its output or error, and caps the number of commands", () => {
+    const result = run(lab.slug, commands("docker ps", "kubectl get pods"));
+    const details = result.text!;
+    expect(details.kind === "commands" && details.entries.map((e) => e.ok)).toEqual([true, false]);
+    expect(details.kind === "commands" && details.entries[1]!.output).toMatch(/only docker commands/);
+    expect(run(lab.slug, { text: "docker ps\n".repeat(101) }).checks[0]!.detail).toBe("text: at most 100 commands");
+  });
+});
