@@ -3,6 +3,7 @@ import alertOnErrorRate from "./alert-on-error-rate";
 import backUpAndRestoreOrders from "./back-up-and-restore-orders";
 import drainUnderDockerStop from "./drain-under-docker-stop";
 import exitOnYourOwnTerms from "./exit-on-your-own-terms";
+import findTheRestartLoop from "./find-the-restart-loop";
 import hardenTheDockerfile from "./harden-the-dockerfile";
 import hangingDependency from "./hanging-dependency";
 import keepLivenessShallow from "./keep-liveness-shallow";
@@ -24,6 +25,7 @@ export const LAB_FILES: readonly LabInput[] = [
   alertOnErrorRate,
   hardenTheDockerfile,
   backUpAndRestoreOrders,
+  findTheRestartLoop,
 ];
 
 /** The labs, parsed: an invalid lab file fails here, at import (and in the content test). */

@@ -151,3 +151,36 @@ describe("back-up-and-restore-orders", () => {
     expect(run(lab.slug, { text: "docker ps\n".repeat(101) }).checks[0]!.detail).toBe("text: at most 100 commands");
   });
 });
+
+describe("find-the-restart-loop", () => {
+  const lab = getLab("find-the-restart-loop")!;
+  it("the starter (no commands, no answer) asks for an answer; every check fails", () => {
+    const result = evaluateLab(lab, starterSubmission(lab), null);
+    expect(result.passed).toBe(false);
+    expect(result.headline).toMatch(/^Name the root cause and the fix/);
+  });
+
+  it("the solution passes and lists the commands used, with the evidence seen", () => {
+    const result = evaluateLab(lab, solutionSubmission(lab), null);
+    expect(result.passed).toBe(true);
+    const details = result.text!;
+    if (details.kind !== "commands") throw new Error("expected commands");
+    expect(details.entries.map((e) => e.line)).toEqual(lab.kind === "incident" ? lab.solution.text.split("\n") : []);
+    expect(details.entries[2]!.output).toBe("10 false");
+    expect(details.notes[0]).toMatch(/^Evidence you looked at: the oom and die events; the restart count or memory.events\.$/);
+  });
+
+  it("the right cause with a restart as the fix fails the fix only; a wrong cause says what to look at", () => {
+    const restart = run(lab.slug, { text: "docker ps", answer: { cause: "oom-kill", fix: "restart-container" } });
+    expect(failedLabels(restart)).toEqual(["You name a fix that stops it happening again"]);
+    const wrong = run(lab.slug, { text: "docker ps", answer: { cause: "disk-full", fix: "rotate-logs" } });
+    expect(wrong.passed).toBe(false);
+    expect(wrong.headline).toMatch(/Look at the oom and die events and the restart count or memory.events/);
+  });
+
+  it("an answer outside the lists is rejected before anything runs", () => {
+    const result = run(lab.slug, { text: "", answer: { cause: "gremlins", fix: "restart-container" } });
+    expect(result.checks[0]).toMatchObject({ label: SUBMISSION_CHECK_LABEL, passed: false });
+    expect(result.checks[0]!.detail).toMatch(/choose a root cause and a fix from the lists/);
+  });
+});
