@@ -8,6 +8,7 @@ import hardenTheDockerfile from "./harden-the-dockerfile";
 import hangingDependency from "./hanging-dependency";
 import keepLivenessShallow from "./keep-liveness-shallow";
 import pickHealthcheckFlags from "./pick-healthcheck-flags";
+import p99LatencyPerRoute from "./p99-latency-per-route";
 import prestopSleep from "./prestop-sleep";
 import report503 from "./report-503-when-the-database-is-down";
 import zeroFailureRollout from "./zero-failure-rollout";
@@ -26,6 +27,7 @@ export const LAB_FILES: readonly LabInput[] = [
   hardenTheDockerfile,
   backUpAndRestoreOrders,
   findTheRestartLoop,
+  p99LatencyPerRoute,
 ];
 
 /** The labs, parsed: an invalid lab file fails here, at import (and in the content test). */

@@ -84,6 +84,6 @@ function judge(
   }
   if (keys.length === 0) problems.push("the query returns nothing");
   return problems.length === 0
-    ? { label, passed: true, detail: `At ${at}: ${keys.map((key) => `${key} ${show(mine.get(key)![0]!)}`).join(", ")}.` }
+    ? { label, passed: true, detail: `At ${at}: ${keys.map((key) => `${key} ${show(mine.get(key)![0]!)} s`).join(", ")}.` }
     : { label, passed: false, detail: `At ${at}: ${problems.join("; ")}.` };
 }

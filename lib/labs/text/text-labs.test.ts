@@ -184,3 +184,32 @@ describe("find-the-restart-loop", () => {
     expect(result.checks[0]!.detail).toMatch(/choose a root cause and a fix from the lists/);
   });
 });
+
+describe("p99-latency-per-route", () => {
+  const lab = getLab("p99-latency-per-route")!;
+  const query = (text: string) => run(lab.slug, { text });
+  it("the starter gives one value per replica, not per route", () => {
+    const result = evaluateLab(lab, starterSubmission(lab), null);
+    expect(result.passed).toBe(false);
+    expect(result.checks[0]!.detail).toMatch(/2 values for \/health \(one per series: aggregate them\)/);
+  });
+
+  it("the solution matches the histogram: /search's p99 is 2.475 s in the slow stretch", () => {
+    const result = evaluateLab(lab, solutionSubmission(lab), null);
+    expect(result.passed).toBe(true);
+    // Uniform 0.2–2.2 s: 40 % under 1 s, all under 2.5 s; p99 = 1 + 1.5 × 0.59 / 0.6. /health (1–4 ms)
+    // sits wholly in the lowest bucket (≤ 5 ms), interpolated from 0: 0.99 × 5 ms.
+    expect(result.checks[1]!.detail).toBe("At 40:00: /health 0.00495 s, /orders 0.247 s, /search 2.475 s.");
+    const details = result.text!;
+    expect(details.kind === "query" && details.rows).toHaveLength(6);
+  });
+
+  it("sum without (instance) is as good; dropping le, a wrong quantile or a syntax error fail clearly", () => {
+    expect(query("histogram_quantile(0.99, sum without (instance) (rate(http_request_duration_seconds_bucket[5m])))").passed).toBe(true);
+    expect(query("histogram_quantile(0.99, sum by (route) (rate(http_request_duration_seconds_bucket[5m])))").checks[0]!.detail).toMatch(/no value for \/health/);
+    expect(query("histogram_quantile(0.5, sum by (le, route) (rate(http_request_duration_seconds_bucket[5m])))").checks[0]!.detail).toMatch(/\/orders is 0\.1, expected 0\.247/);
+    expect(query("histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket[5m])))").checks[0]!.detail).toMatch(/\(no route label\) is not one of the routes/);
+    expect(query("histogram_quantile(0.99, sum(rate(x[5m])").headline).toMatch(/^Your query does not parse/);
+    expect(query("1 + 1").checks[0]!.detail).toBe("At 15:00 the query gives a scalar, not one value per route.");
+  });
+});
