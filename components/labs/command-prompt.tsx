@@ -79,7 +79,12 @@ export function CommandPrompt({ prompt, entries, busy, onCommand, label }: Props
       </div>
       <div className="flex items-center gap-2 border-t border-border p-2">
         <label htmlFor={`${id}-command`} className="shrink-0 text-fg-muted">
-          <span aria-hidden="true">{prompt}</span>
+          <span aria-hidden="true" className="hidden sm:inline">
+            {prompt}
+          </span>
+          <span aria-hidden="true" className="sm:hidden">
+            {prompt.slice(-1)}
+          </span>
           <span className="sr-only">Command</span>
         </label>
         <input
