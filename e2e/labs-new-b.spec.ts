@@ -9,10 +9,13 @@ const QUERY_LAB = "p99-latency-per-route";
 const PROMPT_LAB = "find-the-restart-loop";
 const QUERY = "histogram_quantile(0.99, sum by (le, route) (rate(http_request_duration_seconds_bucket[5m])))";
 
+// The worker pool and the incident host take a while on a loaded machine.
+test.setTimeout(180_000);
+
 const result = (page: Page) => page.getByTestId("lab-result");
 test("a PromQL text lab: the starter fails, the learner's query passes in the browser and on the server", async ({ page }) => {
   await new AuthPages(page).signUp(newLearner());
-  await expect(page.getByTestId("user-menu-button")).toBeVisible();
+  await expect(page.getByTestId("user-menu-button")).toBeVisible({ timeout: 30_000 });
   await page.goto(`/labs/${QUERY_LAB}`);
   await expect(page.getByText("Your PromQL")).toBeVisible();
 
@@ -35,7 +38,7 @@ test("a PromQL text lab: the starter fails, the learner's query passes in the br
 
 test("a command lab by keyboard alone: investigate at the prompt, name cause and fix, verified by the server", async ({ page }) => {
   await new AuthPages(page).signUp(newLearner());
-  await expect(page.getByTestId("user-menu-button")).toBeVisible();
+  await expect(page.getByTestId("user-menu-button")).toBeVisible({ timeout: 30_000 });
   await page.goto(`/labs/${PROMPT_LAB}`);
 
   const input = page.getByRole("textbox", { name: "Command" });
@@ -62,9 +65,9 @@ test("a command lab by keyboard alone: investigate at the prompt, name cause and
   await expect(entries.nth(3)).toContainText("not available at this prompt");
 
   // The answer, by keyboard: Tab to each select, choose with the keyboard.
-  await page.getByLabel("Root cause").focus();
-  await page.getByLabel("Root cause").selectOption("oom-kill");
-  await page.getByLabel("Fix").selectOption("raise-memory-cap-heap");
+  await page.getByLabel("Root cause", { exact: true }).focus();
+  await page.getByLabel("Root cause", { exact: true }).selectOption("oom-kill");
+  await page.getByLabel("Fix", { exact: true }).selectOption("raise-memory-cap-heap");
   await page.getByRole("button", { name: "Run", exact: true }).focus();
   await page.keyboard.press("Enter");
   await expect(result(page)).toHaveAttribute("data-passed", "true");
