@@ -79,10 +79,12 @@ function judge(
     rows.push({ atMs: check.atMs, key, yours: got.length === 1 ? got[0]! : null, expected: target });
     if (target === null) problems.push(`${key} is not one of the ${check.by}s`);
     else if (got.length === 0) problems.push(`no value for ${key}`);
-    else if (got.length > 1) problems.push(`${got.length} values for ${key} (one per series: aggregate them)`);
+    else if (got.length > 1) problems.push(`${got.length} values for ${key}`);
     else if (!close(got[0]!, target, check.tolerance)) problems.push(`${key} is ${show(got[0]!)}, expected ${show(target)}`);
   }
   if (keys.length === 0) problems.push("the query returns nothing");
+  // Said once, not per label value: several values means the series were not aggregated.
+  if (keys.some((key) => (mine.get(key)?.length ?? 0) > 1)) problems.push("one value per series: aggregate them");
   return problems.length === 0
     ? { label, passed: true, detail: `At ${at}: ${keys.map((key) => `${key} ${show(mine.get(key)![0]!)} s`).join(", ")}.` }
     : { label, passed: false, detail: `At ${at}: ${problems.join("; ")}.` };
