@@ -3,7 +3,7 @@ import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { getLab } from "@/lib/labs/catalog";
 import type { LabResult } from "@/lib/labs/result-types";
-import { isCodeLab } from "@/lib/labs/schema";
+import { isCodeLab, isTextLab } from "@/lib/labs/schema";
 import { submitForVerification } from "@/lib/labs/submit";
 import type { VerifyFailure } from "@/lib/labs/verify";
 import { recordSolutionReveal } from "@/lib/progress/lab-activity";
@@ -13,7 +13,14 @@ export type SubmitOutcome =
   | { ok: false; reason: VerifyFailure["reason"]; error: string; retryAfterSeconds: number | null };
 
 export type RevealedSolution =
-  | { ok: true; code: string | null; params: Record<string, number> | null; explanation: string }
+  | {
+      ok: true;
+      code: string | null;
+      params: Record<string, number> | null;
+      explanation: string;
+      /** Text labs: the worked text (and the incident lab's answer). */
+      text?: { text: string; answer: { cause: string; fix: string } | null };
+    }
   | { ok: false; error: string };
 
 /**
@@ -36,6 +43,10 @@ export async function revealSolution(slug: unknown): Promise<RevealedSolution> {
   if (user) await recordSolutionReveal(db(), { id: user.id, role: user.role }, lab.slug);
   if (isCodeLab(lab))
     return { ok: true, code: lab.solution.code, params: null, explanation: lab.solution.explanation };
+  if (isTextLab(lab)) {
+    const text = { text: lab.solution.text, answer: lab.solution.answer ?? null };
+    return { ok: true, code: null, params: null, text, explanation: lab.solution.explanation };
+  }
   return {
     ok: true,
     code: null,

@@ -2,6 +2,7 @@
 import Editor, { loader, type BeforeMount, type OnMount } from "@monaco-editor/react";
 import { useTheme } from "next-themes";
 import { useEffect, useRef } from "react";
+import { registerPromql } from "./promql-language";
 
 // Monaco is served from our own origin (scripts/copy-browser-assets.mjs), never from a CDN.
 loader.config({ paths: { vs: "/monaco/vs" } });
@@ -18,10 +19,20 @@ type Props = {
   label: string;
   errorLine: { line: number; message: string } | null;
   handleRef: React.RefObject<EditorHandle | null>;
+  /** Monaco language id; text labs pass yaml, dockerfile or promql (registered in promql-language.ts). */
+  language?: string;
 };
 
 /** Monaco for the learner's handler. Tab moves focus (tabFocusMode); Ctrl+M switches Tab to indenting. */
-export default function CodeEditor({ value, onChange, onRun, label, errorLine, handleRef }: Props) {
+export default function CodeEditor({
+  value,
+  onChange,
+  onRun,
+  label,
+  errorLine,
+  handleRef,
+  language = "javascript",
+}: Props) {
   const { resolvedTheme } = useTheme();
   const editorRef = useRef<MonacoEditor | null>(null);
   const monacoRef = useRef<Monaco | null>(null);
@@ -38,6 +49,7 @@ export default function CodeEditor({ value, onChange, onRun, label, errorLine, h
       rules: [{ token: "comment", foreground: "8FBF7A" }],
       colors: {},
     });
+    registerPromql(monaco);
   };
 
   const onMount: OnMount = (editor, monaco) => {
@@ -82,7 +94,7 @@ export default function CodeEditor({ value, onChange, onRun, label, errorLine, h
   return (
     <Editor
       height="340px"
-      language="javascript"
+      language={language}
       theme={resolvedTheme === "dark" ? "shipshape-dark" : "light"}
       beforeMount={beforeMount}
       value={value}

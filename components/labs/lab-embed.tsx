@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getLesson } from "@/lib/content/lessons";
 import { getLab } from "@/lib/labs/catalog";
 import { describeCheck } from "@/lib/labs/check-labels";
-import { isCodeLab } from "@/lib/labs/schema";
+import { isCodeLab, isTextLab } from "@/lib/labs/schema";
+import { TEXT_LAB_VERBS } from "@/components/labs/text-lab-words";
 import { Heading } from "./heading";
 import { LabEmbedLoader } from "./lab-embed-loader";
 import { toPublicLab } from "./public-lab";
@@ -28,7 +29,7 @@ export async function LabEmbed({ slug }: { slug: string }) {
       data-testid={`lab-embed-${lab.slug}`}
     >
       <p className="text-sm font-semibold uppercase tracking-wide text-fg-muted">
-        Lab · {isCodeLab(lab) ? "write code" : "pick settings"}
+        Lab · {isTextLab(lab) ? TEXT_LAB_VERBS[lab.kind] : isCodeLab(lab) ? "write code" : "pick settings"}
       </p>
       <Heading level={level} id={headingId} className="!mt-1 text-xl font-semibold">
         {lab.title}

@@ -7,7 +7,7 @@ type Props = {
   /** The hints asked for so far. */
   hints: readonly string[];
   reveal: RevealState;
-  what: "code" | "settings";
+  what: string;
   headingLevel: number;
   onConfirm: () => void;
   onCancel: () => void;

@@ -5,7 +5,10 @@ import { MAX_CODE_LENGTH } from "@/lib/labs/schema";
  * link reproduces a lab exactly. Works in the browser and in Node (server components decode it).
  * A code lab's `experiment` is kept as plain JSON here; the workbench validates it against the lab.
  */
-export type LabState = { code: string; experiment?: unknown } | { params: Record<string, number> };
+export type LabState =
+  | { code: string; experiment?: unknown }
+  | { params: Record<string, number> }
+  | { text: string; answer?: { cause: string; fix: string } };
 
 export function encodeLabState(state: LabState): string {
   const bytes = new TextEncoder().encode(JSON.stringify(state));
@@ -27,6 +30,11 @@ export function decodeLabState(value: string | undefined | null): LabState | nul
       return typeof experiment === "object" && experiment !== null && !Array.isArray(experiment)
         ? { code: parsed.code, experiment }
         : { code: parsed.code };
+    }
+    if ("text" in parsed && typeof parsed.text === "string" && parsed.text.length <= MAX_CODE_LENGTH) {
+      const answer = "answer" in parsed ? parsed.answer : undefined;
+      const ok = typeof answer === "object" && answer !== null && "cause" in answer && "fix" in answer;
+      return ok ? { text: parsed.text, answer: { cause: String(answer.cause), fix: String(answer.fix) } } : { text: parsed.text };
     }
     if ("params" in parsed && typeof parsed.params === "object" && parsed.params !== null) {
       const entries = Object.entries(parsed.params).filter(

@@ -15,6 +15,8 @@ import type { PublicLab } from "./public-lab";
 import { errorLineOf, ResultsPanel, sourceLabel, type ShownResult } from "./results-panel";
 import { RUN_BACKSTOP_MS, runInWorker } from "./run-in-worker";
 import { SettingsForm } from "./settings-form";
+import { TextInput, type Answer } from "./text-input";
+import { textNoun } from "./public-text";
 import type { LabSubmission } from "./worker-protocol";
 
 const CodeEditor = dynamic(() => import("./code-editor"), {
@@ -60,6 +62,13 @@ const primary =
 
 export function LabWorkbench({ lab, initial, headingLevel = 2, syncUrl = true }: Props) {
   const isCode = lab.starterCode !== null;
+  // Text labs (a rule, a query, a Dockerfile, commands): see text-input.tsx.
+  const isText = lab.text !== null;
+  const words = lab.text ? textNoun(lab.text) : { noun: isCode ? "code" : "settings", plural: !isCode };
+  const [text, setText] = useState(() => (initial && "text" in initial ? initial.text : (lab.text?.starter ?? "")));
+  const [answer, setAnswer] = useState<Answer>(() =>
+    initial && "text" in initial && initial.answer ? initial.answer : { cause: "", fix: "" },
+  );
   const [code, setCode] = useState(() =>
     initial && "code" in initial ? initial.code : (lab.starterCode ?? ""),
   );
@@ -115,13 +124,23 @@ export function LabWorkbench({ lab, initial, headingLevel = 2, syncUrl = true }:
     Object.fromEntries(Object.entries(params).map(([key, raw]) => [key, Number(raw)]));
 
   function currentState(): LabState {
+    if (isText) return answer.cause || answer.fix ? { text, answer } : { text };
     if (!isCode) return { params: numericParams() };
     return experimentOpen && experiment ? { code, experiment } : { code };
   }
 
   // What is graded and what the server sees: never the experiment.
   function submission(): LabSubmission {
+    if (isText) return { labSlug: lab.slug, text, ...(answer.cause && answer.fix ? { answer } : {}) };
     return isCode ? { labSlug: lab.slug, code } : { labSlug: lab.slug, params: numericParams() };
+  }
+
+  /** The prompt's commands through the lab worker: the same evaluation as Run, for their output. */
+  async function runText(next: string) {
+    const submitted = { labSlug: lab.slug, text: next };
+    const reply = await runInWorker(workerRef, { id: ++runIdRef.current, labSlug: lab.slug, submission: submitted });
+    if (reply === "timeout") return "The command did not finish; try again.";
+    return reply.ok ? reply.result : `The command could not run: ${reply.error}`;
   }
 
   function show(next: ShownResult) {
@@ -151,7 +170,7 @@ export function LabWorkbench({ lab, initial, headingLevel = 2, syncUrl = true }:
 
   async function run(mode: "run" | "experiment") {
     if (busy) return;
-    if (!isCode && hasProblems) {
+    if (!isCode && !isText && hasProblems) {
       fail("Fix the settings marked above, then run again.");
       return;
     }
@@ -187,7 +206,7 @@ export function LabWorkbench({ lab, initial, headingLevel = 2, syncUrl = true }:
 
   async function submit() {
     if (busy) return;
-    if (!isCode && hasProblems) {
+    if (!isCode && !isText && hasProblems) {
       fail("Fix the settings marked above, then submit.");
       return;
     }
@@ -215,12 +234,16 @@ export function LabWorkbench({ lab, initial, headingLevel = 2, syncUrl = true }:
 
   function reset() {
     setCode(lab.starterCode ?? "");
+    setText(lab.text?.starter ?? "");
+    setAnswer({ cause: "", fix: "" });
     setParams(startingParams(lab, null));
     setExperiment(lab.experiment?.defaults ?? null);
     setShown(null);
     setMessage(null);
     rememberInUrl(null);
-    setAnnouncement(isCode ? "The starter code is back." : "Every setting is back at its default.");
+    setAnnouncement(
+      isText ? `The starting ${words.noun} ${words.plural ? "are" : "is"} back.` : isCode ? "The starter code is back." : "Every setting is back at its default.",
+    );
   }
 
   async function loadSolution() {
@@ -232,12 +255,16 @@ export function LabWorkbench({ lab, initial, headingLevel = 2, syncUrl = true }:
       return;
     }
     if (solution.code !== null) setCode(solution.code);
+    if (solution.text) {
+      setText(solution.text.text);
+      setAnswer(solution.text.answer ?? { cause: "", fix: "" });
+    }
     if (solution.params)
       setParams(Object.fromEntries(Object.entries(solution.params).map(([k, v]) => [k, String(v)])));
     setShown(null);
     setReveal({ explanation: solution.explanation });
     setAnnouncement(
-      `The worked solution is now in the ${isCode ? "editor" : "settings"}. Its explanation follows the buttons.`,
+      `The worked solution is now in the ${isText ? words.noun : isCode ? "editor" : "settings"}. Its explanation follows the buttons.`,
     );
   }
 
@@ -253,7 +280,19 @@ export function LabWorkbench({ lab, initial, headingLevel = 2, syncUrl = true }:
         }
       }}
     >
-      {isCode ? (
+      {isText && lab.text ? (
+        <TextInput
+          title={lab.title}
+          spec={lab.text}
+          text={text}
+          onText={setText}
+          answer={answer}
+          onAnswer={setAnswer}
+          onRun={() => void run("run")}
+          runText={runText}
+          editorRef={editorRef}
+        />
+      ) : isCode ? (
         <div>
           <p id={`${ids}-editor-label`} className="font-semibold">
             Your code (JavaScript)
@@ -329,8 +368,8 @@ export function LabWorkbench({ lab, initial, headingLevel = 2, syncUrl = true }:
         </button>
       </div>
       <p className="mt-2 text-sm text-fg-muted">
-        Run checks your {isCode ? "code" : "settings"} against the lab&rsquo;s own scenario here in your
-        browser, signed in or not. Submit solution (with an account) sends {isCode ? "it" : "them"} to the
+        Run checks your {words.noun} against the lab&rsquo;s own scenario here in your
+        browser, signed in or not. Submit solution (with an account) sends {words.plural ? "them" : "it"} to the
         server, which runs the same simulation again, gives the verdict that counts and saves it.
         {lab.experiment
           ? " Experiment lets you change the scenario to see what happens; it is never graded."
@@ -355,7 +394,7 @@ export function LabWorkbench({ lab, initial, headingLevel = 2, syncUrl = true }:
       <LabHelp
         hints={lab.hints.slice(0, hintsShown)}
         reveal={reveal}
-        what={isCode ? "code" : "settings"}
+        what={words.noun}
         headingLevel={headingLevel}
         onConfirm={() => void loadSolution()}
         onCancel={() => setReveal("idle")}
@@ -370,7 +409,7 @@ export function LabWorkbench({ lab, initial, headingLevel = 2, syncUrl = true }:
           shown={shown}
           isCode={isCode}
           headingLevel={headingLevel}
-          onGoToLine={isCode ? (line) => editorRef.current?.focusLine(line) : undefined}
+          onGoToLine={isCode || lab.text?.mode === "editor" ? (line) => editorRef.current?.focusLine(line) : undefined}
         />
       )}
     </div>

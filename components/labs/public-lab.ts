@@ -1,7 +1,8 @@
 import { describeCheck } from "@/lib/labs/check-labels";
 import { defaultExperiment } from "@/lib/labs/experiment";
 import { experimentTargetOf, type Experiment, type ExperimentTarget } from "@/lib/labs/experiment-schema";
-import { isCodeLab, type Lab } from "@/lib/labs/schema";
+import { isCodeLab, isTextLab, type Lab } from "@/lib/labs/schema";
+import { publicTextOf, type PublicText } from "./public-text";
 
 export type PublicParam = {
   key: string;
@@ -25,6 +26,8 @@ export type PublicLab = {
   params: PublicParam[] | null;
   /** Code labs: which experiment they take and the lab's own scenario in the experiment's terms. */
   experiment: { target: ExperimentTarget; defaults: Experiment } | null;
+  /** Text labs: how the learner writes (editor or prompt), the starter, the answer lists. */
+  text: PublicText | null;
 };
 
 export function toPublicLab(lab: Lab): PublicLab {
@@ -35,10 +38,12 @@ export function toPublicLab(lab: Lab): PublicLab {
     hints: [...lab.hints],
     checks: lab.checks.map(describeCheck),
     starterCode: isCodeLab(lab) ? lab.input.starterCode : null,
-    params: isCodeLab(lab)
+    params:
+      isCodeLab(lab) || isTextLab(lab)
       ? null
       : Object.entries(lab.input.params).map(([key, bound]) => ({ key, ...bound })),
     experiment: experimentOf(lab),
+    text: isTextLab(lab) ? publicTextOf(lab) : null,
   };
 }
 

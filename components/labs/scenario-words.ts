@@ -1,11 +1,13 @@
 import { seconds } from "@/lib/labs/check-labels";
-import type { Lab } from "@/lib/labs/schema";
+import { isTextLab, type Lab } from "@/lib/labs/schema";
+import { textScenarioInWords } from "./text-lab-words";
 
 /**
  * The lab's fixed scenario as short sentences for the page, so the learner knows what the
  * simulation will do before running it. Derived from the lab data, never hand-copied.
  */
 export function scenarioInWords(lab: Lab): string[] {
+  if (isTextLab(lab)) return textScenarioInWords(lab);
   switch (lab.kind) {
     case "health-code": {
       const s = lab.scenario;

@@ -1,9 +1,14 @@
 import { parseLab, type Lab, type LabInput } from "@/lib/labs/schema";
+import alertOnErrorRate from "./alert-on-error-rate";
+import backUpAndRestoreOrders from "./back-up-and-restore-orders";
 import drainUnderDockerStop from "./drain-under-docker-stop";
 import exitOnYourOwnTerms from "./exit-on-your-own-terms";
+import findTheRestartLoop from "./find-the-restart-loop";
+import hardenTheDockerfile from "./harden-the-dockerfile";
 import hangingDependency from "./hanging-dependency";
 import keepLivenessShallow from "./keep-liveness-shallow";
 import pickHealthcheckFlags from "./pick-healthcheck-flags";
+import p99LatencyPerRoute from "./p99-latency-per-route";
 import prestopSleep from "./prestop-sleep";
 import report503 from "./report-503-when-the-database-is-down";
 import zeroFailureRollout from "./zero-failure-rollout";
@@ -18,6 +23,11 @@ export const LAB_FILES: readonly LabInput[] = [
   exitOnYourOwnTerms,
   prestopSleep,
   zeroFailureRollout,
+  alertOnErrorRate,
+  hardenTheDockerfile,
+  backUpAndRestoreOrders,
+  findTheRestartLoop,
+  p99LatencyPerRoute,
 ];
 
 /** The labs, parsed: an invalid lab file fails here, at import (and in the content test). */

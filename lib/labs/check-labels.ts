@@ -1,4 +1,6 @@
 import type { LabCheck } from "./check-schema";
+import type { TextCheck } from "./text/checks";
+import { describeTextCheck } from "./text/labels";
 
 /** "90 s", "1.5 s", "250 ms": virtual times as learners read them. */
 export function seconds(ms: number): string {
@@ -21,11 +23,12 @@ const PROBE_NAMES = {
 /** The check as a pass criterion, before anything runs (a lab's `label` wins). */
 export function describeCheck(check: LabCheck): string {
   if (check.label) return check.label;
+  if (isTextCheck(check)) return describeTextCheck(check);
   const prefix = "run" in check && check.run ? `${check.run}: ` : "";
   return prefix + baseLabel(check);
 }
 
-function baseLabel(check: LabCheck): string {
+function baseLabel(check: Exclude<LabCheck, TextCheck>): string {
   switch (check.type) {
     case "status-at":
       return `Status is ${check.status} at ${seconds(check.atMs)}`;
@@ -80,3 +83,16 @@ export const EXIT_CAUSES = {
   "uncaught-exception": "an uncaught exception",
   "event-loop-empty": "running out of work (empty event loop)",
 } as const;
+
+const TEXT_CHECK_TYPES = new Set<string>([
+  "alert-fires-within",
+  "alert-stays-quiet",
+  "query-per-label",
+  "dockerfile",
+  "backup-file",
+  "restore-complete",
+  "orders-failed",
+  "incident-cause",
+  "incident-fix",
+]);
+const isTextCheck = (check: LabCheck): check is TextCheck => TEXT_CHECK_TYPES.has(check.type);

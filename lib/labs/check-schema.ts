@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Ms } from "./scenario-schema";
+import { textChecks } from "./text/checks";
 
 /**
  * Pass criteria as data. Each check reads one engine's output; `family` says which, and a lab may
@@ -103,12 +104,13 @@ export const CheckSchema = z.discriminatedUnion("type", [
   ...healthChecks,
   ...shutdownChecks,
   ...rolloutChecks,
+  ...textChecks,
 ]);
 
 export type LabCheck = z.output<typeof CheckSchema>;
 export type CheckType = LabCheck["type"];
 export type CheckOf<T extends CheckType> = Extract<LabCheck, { type: T }>;
-export type CheckFamily = "health" | "shutdown" | "rollout";
+export type CheckFamily = "health" | "shutdown" | "rollout" | "text";
 
 const familyOf = (family: CheckFamily, checks: ReadonlyArray<{ shape: { type: { value: string } } }>) =>
   checks.map((check) => [check.shape.type.value, family] as const);
@@ -118,6 +120,7 @@ export const CHECK_FAMILY: Readonly<Record<string, CheckFamily>> = Object.fromEn
   ...familyOf("health", healthChecks),
   ...familyOf("shutdown", shutdownChecks),
   ...familyOf("rollout", rolloutChecks),
+  ...familyOf("text", textChecks),
 ]);
 
 export type HealthCheck = Extract<

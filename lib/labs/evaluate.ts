@@ -22,6 +22,7 @@ import { runRollout } from "./runners/rollout";
 import { runShutdownCode, runShutdownConfig } from "./runners/shutdown";
 import { isCodeLab, submissionSchemaFor, type Lab, type Submission } from "./schema";
 import { healthTimeline, rolloutTimeline, shutdownTimeline } from "./timeline";
+import { evaluateTextLab } from "./text/evaluate";
 
 export type EvaluateOptions = {
   /** Sandbox limits for learner code; the sandbox's defaults when left out (the server uses those). */
@@ -136,6 +137,12 @@ function run(
       );
       return finish(lab, checks, rolloutTimeline(result));
     }
+    case "promql-alert":
+    case "promql-query":
+    case "dockerfile":
+    case "backup-restore":
+    case "incident":
+      return evaluateTextLab(lab, submission);
   }
 }
 

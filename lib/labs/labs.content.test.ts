@@ -8,7 +8,8 @@ import { lessonSections } from "@/lib/content/search-sections";
 import { loadQuickJs } from "@/lib/sandbox/node-quickjs";
 import { getLab, labsForLesson, listLabs } from "./catalog";
 import { CODE_CHECK_LABEL, evaluateLab } from "./evaluate";
-import { isCodeLab, LabSchema } from "./schema";
+import { isCodeLab, isTextLab, LabSchema } from "./schema";
+import { TEXT_KINDS } from "./text/schema";
 import { solutionSubmission, starterSubmission } from "./test-helpers";
 
 let quickjs: QuickJSWASMModule;
@@ -47,7 +48,7 @@ describe("lab files", () => {
 
   it("cover every kind of lab", () => {
     expect(new Set(LABS.map((lab) => lab.kind))).toEqual(
-      new Set(["health-code", "shutdown-code", "healthcheck-flags", "shutdown-config", "rollout-config"]),
+      new Set(["health-code", "shutdown-code", "healthcheck-flags", "shutdown-config", "rollout-config", ...TEXT_KINDS]),
     );
   });
 
@@ -75,7 +76,9 @@ describe("the key guarantee: every starter fails and every solution passes", () 
     // The starter must run and fail on the lab's own criteria, not on an error.
     if (isCodeLab(lab)) expect(starter.checks[0]).toMatchObject({ label: CODE_CHECK_LABEL, passed: true });
     expect(starter.checks.some((check) => !check.passed)).toBe(true);
-    expect(starter.timeline).not.toBeNull();
+    // Text labs show their own details (commands, alert states, query values) instead of a timeline.
+    if (isTextLab(lab)) expect(starter.text).toBeDefined();
+    else expect(starter.timeline).not.toBeNull();
 
     const solution = evaluateLab(lab, solutionSubmission(lab), quickjs);
     expect(solution.checks.filter((check) => !check.passed)).toEqual([]);

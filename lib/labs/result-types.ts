@@ -2,6 +2,7 @@ import type { Summary as HealthSummary, TimelineEvent as HealthEvent } from "@/l
 import type { RolloutEvent, Sample, Summary as RolloutSummary } from "@/lib/sim/rollout";
 import type { ShutdownEvent, ShutdownSummary } from "@/lib/sim/shutdown";
 import type { ConsoleEntry } from "@/lib/sandbox/quickjs-sandbox";
+import type { TextDetails } from "./text/result";
 
 /** One pass criterion, judged. `detail` says what actually happened, in a sentence or two. */
 export type CheckResult = { label: string; passed: boolean; detail: string };
@@ -45,6 +46,8 @@ export type LabResult = {
   /** Null when nothing ran: the submission was invalid or the learner's code did not load. */
   summary: LabSummary | null;
   timeline: LabTimeline | null;
+  /** Text labs: the commands typed, the alert's states or the query's values (text/result.ts). */
+  text?: TextDetails;
   /**
    * Present only when an experiment was asked for (the browser's "Run my experiment"): what the
    * learner's code did in their own variation of the scenario. Never graded: `passed` and

@@ -9,6 +9,7 @@ import {
   ShutdownConfigScenarioSchema,
   ShutdownScenarioSchema,
 } from "./scenario-schema";
+import { isTextKind, textLabSchemas, textSubmissionFields, textSubmissionProblems, type TextKind } from "./text/schema";
 
 /**
  * A lab: a fixed scenario for one engine, what the learner may change (code or bounded
@@ -94,6 +95,7 @@ const LabUnion = z.discriminatedUnion("kind", [
   configLab("healthcheck-flags", FlagsScenarioSchema),
   configLab("shutdown-config", ShutdownConfigScenarioSchema),
   configLab("rollout-config", RolloutScenarioSchema),
+  ...textLabSchemas(Common),
 ]);
 
 export type Lab = z.output<typeof LabUnion>;
@@ -107,6 +109,9 @@ export type LabKind = Lab["kind"];
 export type LabOfKind<K extends LabKind> = Extract<Lab, { kind: K }>;
 export type CodeLab = LabOfKind<"health-code" | "shutdown-code">;
 export type ConfigLab = LabOfKind<"healthcheck-flags" | "shutdown-config" | "rollout-config">;
+
+export type TextLab = LabOfKind<TextKind>;
+export const isTextLab = (lab: Lab): lab is TextLab => isTextKind(lab.kind);
 
 export const isCodeLab = (lab: Lab): lab is CodeLab =>
   lab.kind === "health-code" || lab.kind === "shutdown-code";
@@ -133,6 +138,7 @@ export const SubmissionSchema = z.strictObject({
   labSlug: Slug,
   code: z.string().max(MAX_CODE_LENGTH, `code may be at most ${MAX_CODE_LENGTH} characters`).optional(),
   params: z.record(z.string(), z.number()).optional(),
+  ...textSubmissionFields,
 });
 
 export type Submission = z.output<typeof SubmissionSchema>;
@@ -142,6 +148,12 @@ export function submissionSchemaFor(lab: Lab) {
   return SubmissionSchema.superRefine((submission, ctx) => {
     if (submission.labSlug !== lab.slug)
       ctx.addIssue({ code: "custom", path: ["labSlug"], message: `this is the ${lab.slug} lab` });
+    if (isTextLab(lab)) {
+      for (const problem of textSubmissionProblems(lab.kind, submission)) ctx.addIssue({ code: "custom", ...problem });
+      return;
+    }
+    if (submission.text !== undefined || submission.answer !== undefined)
+      ctx.addIssue({ code: "custom", path: ["text"], message: "this lab takes code or settings, not text" });
     if (isCodeLab(lab)) {
       if (submission.code === undefined)
         ctx.addIssue({ code: "custom", path: ["code"], message: "is required" });

@@ -76,7 +76,8 @@ export async function verifyAndRecord(
   const afterReveal = (await solutionRevealedAt(db, actor, lab.slug)) !== null;
   await recordLabRun(db, actor, {
     labSlug: lab.slug,
-    code: parsed.data.code ?? "",
+    // Text labs store their text (rule, query, Dockerfile or commands) where code labs store code.
+    code: parsed.data.code ?? parsed.data.text ?? "",
     params: parsed.data.params ?? {},
     passed: result.passed,
     checks: result.checks,

@@ -1,7 +1,7 @@
 import type { QuickJSWASMModule } from "quickjs-emscripten-core";
 import { evaluateLab } from "@/lib/labs/evaluate";
 import { defaultParams } from "@/lib/labs/params-schema";
-import { isCodeLab, type Lab } from "@/lib/labs/schema";
+import { isCodeLab, isTextLab, type Lab } from "@/lib/labs/schema";
 
 /**
  * What a learner submits at each stage of a lab: the untouched starter (code or
@@ -25,6 +25,7 @@ export type LabOutcome = {
 function submissionFor(lab: Lab, variant: LabVariant): { code: string; params: Record<string, number> } {
   if (isCodeLab(lab))
     return { code: variant === "solution" ? lab.solution.code : lab.input.starterCode, params: {} };
+  if (isTextLab(lab)) return { code: variant === "solution" ? lab.solution.text : lab.input.starterText, params: {} };
   const defaults = defaultParams(lab.input.params);
   if (variant === "starter") return { code: "", params: defaults };
   const solution: Record<string, number> = { ...lab.solution.params };

@@ -1,5 +1,5 @@
 import { listLabs } from "@/lib/labs/catalog";
-import { isCodeLab } from "@/lib/labs/schema";
+import { solutionSubmission } from "@/lib/labs/test-helpers";
 import { loadQuizzes } from "@/lib/questions/bank";
 import type { Question } from "@/lib/questions/schema";
 import { actionIds, requireAction } from "./server-actions";
@@ -36,9 +36,7 @@ export async function loadPlan(): Promise<Plan> {
     quizzes,
     labs: listLabs().map((lab) => ({
       slug: lab.slug,
-      submission: isCodeLab(lab)
-        ? { labSlug: lab.slug, code: lab.solution.code }
-        : { labSlug: lab.slug, params: { ...lab.solution.params } },
+      submission: solutionSubmission(lab),
     })),
     actions: {
       startQuizAttempt: requireAction(ids, "components/quiz/actions.ts#startQuizAttempt"),

@@ -8,7 +8,8 @@ import { scenarioInWords } from "@/components/labs/scenario-words";
 import { listLessons } from "@/lib/content/lessons";
 import { getLab } from "@/lib/labs/catalog";
 import { describeCheck } from "@/lib/labs/check-labels";
-import { isCodeLab } from "@/lib/labs/schema";
+import { isCodeLab, isTextLab } from "@/lib/labs/schema";
+import { TEXT_LAB_VERBS } from "@/components/labs/text-lab-words";
 
 type Props = { params: Promise<{ lab: string }>; searchParams: Promise<{ state?: string | string[] }> };
 
@@ -30,7 +31,7 @@ export default async function LabPage({ params, searchParams }: Props) {
         <Link href="/labs" className="underline">
           Labs
         </Link>{" "}
-        · {isCodeLab(lab) ? "Write code" : "Pick settings"}
+        · {isTextLab(lab) ? TEXT_LAB_VERBS[lab.kind].replace(/^./, (c) => c.toUpperCase()) : isCodeLab(lab) ? "Write code" : "Pick settings"}
       </p>
       <h1 className="mt-1 text-3xl font-bold tracking-tight">{lab.title}</h1>
       <p className="mt-3 text-lg">{lab.goal}</p>

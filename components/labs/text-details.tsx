@@ -1,0 +1,115 @@
+import { clock, type TextDetails } from "@/lib/labs/text/result";
+import { Heading } from "./heading";
+
+type Props = { details: TextDetails; level: number; onGoToLine?: (line: number) => void };
+
+const show = (value: number | null) =>
+  value === null ? "—" : Number.isNaN(value) ? "NaN" : `${Number((value * 1000).toPrecision(4))} ms`;
+
+/** What a text lab did: the commands and their output, the alert's state changes, the query's values. */
+export function TextDetailsView({ details, level, onGoToLine }: Props) {
+  switch (details.kind) {
+    case "commands":
+      return (
+        <>
+          <Heading level={level} className="mt-4 font-semibold">
+            Commands used ({details.entries.length})
+          </Heading>
+          {details.entries.length === 0 ? (
+            <p className="mt-1 text-sm">None yet.</p>
+          ) : (
+            <ol className="mt-1 space-y-1 font-mono text-sm" data-testid="commands-used">
+              {details.entries.map((entry, index) => (
+                <li key={index} className="break-all">
+                  <span className={entry.ok ? "text-success" : "text-danger"}>{entry.ok ? "ok" : "error"}</span>{" "}
+                  {entry.line}
+                </li>
+              ))}
+            </ol>
+          )}
+          {details.notes.map((note) => (
+            <p key={note} className="mt-2 text-sm">
+              {note}
+            </p>
+          ))}
+        </>
+      );
+    case "alert":
+      return (
+        <>
+          <Heading level={level} className="mt-4 font-semibold">
+            What your rule did
+          </Heading>
+          {details.runs.map((run) => (
+            <div key={run.id} className="mt-2 text-sm">
+              <p className="font-medium">
+                {run.label}: trouble from {clock(run.incidentAtMs)};{" "}
+                {run.firstFiringAtMs === null ? "never fired" : `first fired at ${clock(run.firstFiringAtMs)}`}.
+              </p>
+              {run.transitions.length > 0 && (
+                <ul className="mt-1 list-disc pl-5">
+                  {run.transitions.map((t, index) => (
+                    <li key={index}>
+                      {clock(t.atMs)}: {t.from} → {t.to}
+                    </li>
+                  ))}
+                  {run.omittedTransitions > 0 && <li>… and {run.omittedTransitions} more changes</li>}
+                </ul>
+              )}
+            </div>
+          ))}
+        </>
+      );
+    case "query":
+      return details.rows.length === 0 ? null : (
+        <>
+          <Heading level={level} className="mt-4 font-semibold">
+            Your values and the histogram&rsquo;s own
+          </Heading>
+          <div className="mt-2 overflow-x-auto">
+            <table className="text-sm">
+              <thead>
+                <tr className="text-left">
+                  <th scope="col" className="pr-4">Time</th>
+                  <th scope="col" className="pr-4">{details.by}</th>
+                  <th scope="col" className="pr-4">Yours</th>
+                  <th scope="col">Expected</th>
+                </tr>
+              </thead>
+              <tbody>
+                {details.rows.map((row) => (
+                  <tr key={`${row.atMs}-${row.key}`}>
+                    <td className="pr-4">{clock(row.atMs)}</td>
+                    <td className="pr-4 font-mono">{row.key}</td>
+                    <td className="pr-4">{show(row.yours)}</td>
+                    <td>{show(row.expected)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      );
+    case "dockerfile":
+      return details.lines.length === 0 || !onGoToLine ? null : (
+        <>
+          <Heading level={level} className="mt-4 font-semibold">
+            Lines to look at
+          </Heading>
+          <ul className="mt-1 flex flex-wrap gap-2 text-sm">
+            {details.lines.map((item) => (
+              <li key={`${item.line}-${item.label}`}>
+                <button
+                  type="button"
+                  onClick={() => onGoToLine(item.line)}
+                  className="rounded-md border border-border px-2 py-1 hover:bg-bg-muted"
+                >
+                  Line {item.line}: {item.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      );
+  }
+}

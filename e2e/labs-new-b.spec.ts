@@ -1,0 +1,81 @@
+import { expect, test, type Page } from "@playwright/test";
+import { newLearner } from "./support/accounts";
+import { AuthPages } from "./support/auth-pages";
+import { expectNoAxeViolations } from "./support/axe";
+import { replaceEditorText } from "./support/editor";
+
+// The text labs: one written in Monaco (a PromQL query), one typed at a command prompt.
+const QUERY_LAB = "p99-latency-per-route";
+const PROMPT_LAB = "find-the-restart-loop";
+const QUERY = "histogram_quantile(0.99, sum by (le, route) (rate(http_request_duration_seconds_bucket[5m])))";
+
+// The worker pool and the incident host take a while on a loaded machine.
+test.setTimeout(180_000);
+
+const result = (page: Page) => page.getByTestId("lab-result");
+test("a PromQL text lab: the starter fails, the learner's query passes in the browser and on the server", async ({ page }) => {
+  await new AuthPages(page).signUp(newLearner());
+  await expect(page.getByTestId("user-menu-button")).toBeVisible({ timeout: 30_000 });
+  await page.goto(`/labs/${QUERY_LAB}`);
+  await expect(page.getByText("Your PromQL")).toBeVisible();
+
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(result(page)).toHaveAttribute("data-passed", "false");
+  await expect(page.getByTestId("check-list")).toContainText("aggregate them");
+
+  await replaceEditorText(page, QUERY);
+  await page.keyboard.press("Control+Enter");
+  await expect(result(page)).toHaveAttribute("data-source", "browser");
+  await expect(result(page)).toHaveAttribute("data-passed", "true");
+  await expect(result(page).getByRole("table")).toContainText("/search");
+  await expectNoAxeViolations(page, "the PromQL lab with a passed result");
+
+  await page.getByRole("button", { name: "Submit solution" }).click();
+  await expect(result(page)).toHaveAttribute("data-source", "server");
+  await expect(result(page)).toHaveAttribute("data-passed", "true");
+  await expect(result(page)).toContainText("This run is saved to your progress.");
+});
+
+test("a command lab by keyboard alone: investigate at the prompt, name cause and fix, verified by the server", async ({ page }) => {
+  await new AuthPages(page).signUp(newLearner());
+  await expect(page.getByTestId("user-menu-button")).toBeVisible({ timeout: 30_000 });
+  await page.goto(`/labs/${PROMPT_LAB}`);
+
+  const input = page.getByRole("textbox", { name: "Command" });
+  await input.focus();
+  await page.keyboard.type("docker ps");
+  await page.keyboard.press("Enter");
+  const entries = page.getByTestId("command-entry");
+  await expect(entries).toHaveCount(1);
+  await expect(entries.first()).toContainText("Up 30 seconds");
+
+  await page.keyboard.type("docker events --since 30m --filter event=die");
+  await page.keyboard.press("Enter");
+  await expect(entries).toHaveCount(2);
+  await expect(entries.nth(1)).toContainText("exitCode=137");
+
+  // ↑ brings back the last command; a mistake answers like the docker CLI does.
+  await page.keyboard.press("ArrowUp");
+  await expect(input).toHaveValue("docker events --since 30m --filter event=die");
+  await input.fill("docker exec shop-api cat /sys/fs/cgroup/memory.events");
+  await page.keyboard.press("Enter");
+  await expect(entries.nth(2)).toContainText("oom_kill 10");
+  await input.fill("docker restart shop-api");
+  await page.keyboard.press("Enter");
+  await expect(entries.nth(3)).toContainText("not available at this prompt");
+
+  // The answer, by keyboard: Tab to each select, choose with the keyboard.
+  await page.getByLabel("Root cause", { exact: true }).focus();
+  await page.getByLabel("Root cause", { exact: true }).selectOption("oom-kill");
+  await page.getByLabel("Fix", { exact: true }).selectOption("raise-memory-cap-heap");
+  await page.getByRole("button", { name: "Run", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await expect(result(page)).toHaveAttribute("data-passed", "true");
+  await expect(page.getByTestId("commands-used").getByRole("listitem")).toHaveCount(4);
+  await expectNoAxeViolations(page, "the incident lab with a passed result");
+
+  await page.getByRole("button", { name: "Submit solution" }).click();
+  await expect(result(page)).toHaveAttribute("data-source", "server");
+  await expect(result(page)).toHaveAttribute("data-passed", "true");
+  await expect(page.getByTestId("commands-used")).toContainText("docker restart shop-api");
+});

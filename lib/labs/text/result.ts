@@ -1,0 +1,37 @@
+/**
+ * What a text lab shows beside its checks: the commands typed (with what they printed), the
+ * alert's state changes per run, or the query's values next to the expected ones. Bounded, since
+ * results go to the browser and may be stored.
+ */
+export type CommandEntry = { line: string; ok: boolean; output: string };
+
+export type AlertRunDetails = {
+  id: string;
+  label: string;
+  incidentAtMs: number;
+  firstFiringAtMs: number | null;
+  transitions: Array<{ atMs: number; from: string; to: string }>;
+  omittedTransitions: number;
+};
+
+export type QueryRow = { atMs: number; key: string; yours: number | null; expected: number | null };
+
+export type TextDetails =
+  | { kind: "commands"; entries: CommandEntry[]; omitted: number; notes: string[] }
+  | { kind: "alert"; rule: { expr: string; forMs: number } | null; runs: AlertRunDetails[] }
+  | { kind: "query"; by: string; rows: QueryRow[] }
+  | { kind: "dockerfile"; lines: Array<{ label: string; line: number }> };
+
+export const MAX_OUTPUT_CHARS = 4_000;
+export const MAX_TRANSITIONS = 40;
+
+/** Long outputs are cut for the result (the prompt itself shows them whole). */
+export function clip(text: string, max = MAX_OUTPUT_CHARS): string {
+  return text.length <= max ? text : `${text.slice(0, max)}\n… (${text.length - max} more characters)`;
+}
+
+/** "12:30": virtual minutes and seconds since the start of the run. */
+export function clock(ms: number): string {
+  const total = Math.round(ms / 1000);
+  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
+}
