@@ -45,7 +45,7 @@ it("anchors labels inside the drawing and staggers the ones that would overlap",
     groups: [{ title: "g", lanes: [{ label: "l", spans: [], instants: [
       { at: 0, label: "SIGTERM", tone: "warning" },
       { at: 1, label: "a long label that collides", tone: "danger" },
-      { at: 10, label: "end", tone: "success" },
+      { at: 10, label: "exit at ten", tone: "success" },
     ] }] }],
   };
   const instants = layoutTimeline(crowded).lanes[0]!.instants;
