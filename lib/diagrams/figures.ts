@@ -7,10 +7,10 @@ import type { LaneGroup } from "./timeline";
 
 /** Lesson 02, "Aggregation": the four stages every log stack has. */
 export const LOG_PIPELINE = [
-  { stage: "1. Emit", what: "orders-api writes JSON lines to stdout", examples: "pino, one object per line" },
-  { stage: "2. Collect", what: "a logging driver, or a node agent tailing the runtime's files", examples: "adds container or Pod metadata" },
+  { stage: "1. Emit", what: "orders-api writes JSON lines to stdout", examples: "pino: one object per line" },
+  { stage: "2. Collect", what: "logging driver, or a node agent tailing files", examples: "adds container or Pod metadata" },
   { stage: "3. Process and ship", what: "parse the JSON, drop noise, buffer, batch", examples: "Fluent Bit, Fluentd, Vector, Alloy, OTel Collector" },
-  { stage: "4. Store and query", what: "index and retain; a UI queries", examples: "Elasticsearch + Kibana, Loki + Grafana" },
+  { stage: "4. Store and query", what: "index and retain; a UI queries", examples: "Elasticsearch + Kibana, or Loki + Grafana" },
 ] as const;
 
 /** Lesson 05, the Compose stack's scrape jobs: what Prometheus pulls from. */
@@ -41,30 +41,30 @@ export const COLUMN_TONE: Record<ColumnUse, Tone> = {
   dropped: "neutral",
 };
 
-/** Lesson 07, "Three ways to mount storage". */
+/** Lesson 07, "Three ways to mount storage": where each kind keeps its data. */
 export const MOUNTS = [
   {
-    kind: "Named volume",
-    container: "/var/lib/postgresql/data",
-    host: "/var/lib/docker/volumes/pgdata/_data",
-    note: "Docker manages it; outlives docker rm",
+    kind: "named volume",
+    container: ["/var/lib/", "postgresql/data"],
+    host: ["Docker's area", "/var/lib/docker/", "volumes/pgdata"],
+    note: ["outlives docker rm;", "docker volume manages it"],
     tone: "success",
   },
   {
-    kind: "Bind mount",
-    container: "/etc/orders-api/config.json",
-    host: "any host path you choose",
-    note: "host tools manage it; hides the image's files",
+    kind: "bind mount",
+    container: ["/etc/orders-api/", "config.json"],
+    host: ["a path you choose", "/srv/orders-api/", "config.json"],
+    note: ["host tools manage it;", "hides the image's files"],
     tone: "accent",
   },
   {
-    kind: "tmpfs mount",
-    container: "/tmp",
-    host: "host memory only",
-    note: "gone when the container stops",
+    kind: "tmpfs",
+    container: ["/tmp"],
+    host: ["host memory", "(Linux only)", "never on disk"],
+    note: ["gone when the", "container stops"],
     tone: "warning",
   },
-] as const satisfies ReadonlyArray<{ kind: string; container: string; host: string; note: string; tone: Tone }>;
+] as const satisfies ReadonlyArray<{ kind: string; container: readonly string[]; host: readonly string[]; note: readonly string[]; tone: Tone }>;
 
 /**
  * Lesson 06, the endpoint race. Deletion starts two things at once; how long routing takes to

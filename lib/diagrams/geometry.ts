@@ -90,3 +90,11 @@ export function linearScale(domain: [number, number], range: [number, number]): 
   const span = d1 - d0 || 1;
   return (value) => round(r0 + ((value - d0) / span) * (r1 - r0));
 }
+
+/** Boxes stacked top to bottom with a fixed gap: pipelines read downwards on a phone. */
+export function stackBoxes(
+  items: Array<{ id: string; lines: string[]; tone: Tone }>,
+  frame: { x: number; y: number; w: number; h: number; gap: number },
+): Box[] {
+  return items.map((item, index) => ({ ...item, x: frame.x, y: frame.y + index * (frame.h + frame.gap), w: frame.w, h: frame.h }));
+}

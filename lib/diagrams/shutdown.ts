@@ -32,7 +32,7 @@ export function shutdownLanes(setup: ShutdownSetup): LaneGroup {
     ? {
         label: "orders-api",
         spans: [
-          { from: 0, to: Math.min(setup.handler.drainDelayS, end), label: "503 on /readyz, still serving", tone: "warning" },
+          { from: 0, to: Math.min(setup.handler.drainDelayS, end), label: "readiness 503", tone: "warning" },
           { from: setup.handler.drainDelayS, to: end, label: "listener closed", tone: "accent" },
         ].filter((s) => s.to > s.from) as Lane["spans"],
         instants: [],
