@@ -6,9 +6,9 @@ import { ArrowLine, ArrowMarkers, DiagramBox, Label, TextAlternative } from "./s
 
 const ID = "health-state-machine";
 const BOXES: Record<HealthStatus, Box> = {
-  starting: { id: "starting", lines: ["starting", "streak 0"], x: 140, y: 56, w: 120, h: 46, tone: "accent" },
-  healthy: { id: "healthy", lines: ["healthy"], x: 20, y: 210, w: 120, h: 46, tone: "success" },
-  unhealthy: { id: "unhealthy", lines: ["unhealthy"], x: 260, y: 210, w: 120, h: 46, tone: "danger" },
+  starting: { id: "starting", lines: ["starting", "streak 0"], x: 140, y: 30, w: 120, h: 46, tone: "accent" },
+  healthy: { id: "healthy", lines: ["healthy"], x: 20, y: 190, w: 120, h: 46, tone: "success" },
+  unhealthy: { id: "unhealthy", lines: ["unhealthy"], x: 260, y: 190, w: 120, h: 46, tone: "danger" },
 };
 const LOOP_SIDE: Record<HealthStatus, Side> = { starting: "left", healthy: "bottom", unhealthy: "bottom" };
 
@@ -24,7 +24,7 @@ export function HealthStateMachine({ retries = 3 }: { retries?: number }) {
     <DiagramFigure
       id={ID}
       width={400}
-      height={330}
+      height={300}
       title="Docker health state machine"
       description={`Three states: starting, healthy and unhealthy. One success makes any state healthy; ${retries} counted failures in a row make it unhealthy; failures inside the start period do not count while starting; every container start or restart returns to starting.`}
       caption={`Docker's health states with retries ${retries}. Solid arrows are probe results; dashed arrows are container (re)starts. Drawn from the same rules the health-check labs run.`}
@@ -58,7 +58,7 @@ export function HealthStateMachine({ retries = 3 }: { retries?: number }) {
         const path =
           arrow.from === arrow.to
             ? selfLoop(from, LOOP_SIDE[arrow.from])
-            : connect(from, to, { offset: from.y === to.y ? 12 : 8, at: from.y === to.y ? 0.5 : 0.4 });
+            : connect(from, to, { offset: from.y === to.y ? 12 : 10, at: from.y === to.y ? 0.5 : 0.3 });
         const loopAnchor = arrow.from === arrow.to && LOOP_SIDE[arrow.from] === "left" ? "end" : "middle";
         return (
           <g key={`${arrow.from}-${arrow.to}`}>

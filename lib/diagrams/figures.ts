@@ -47,14 +47,14 @@ export const MOUNTS = [
     kind: "named volume",
     container: ["/var/lib/", "postgresql/data"],
     host: ["Docker's area", "/var/lib/docker/", "volumes/pgdata"],
-    note: ["outlives docker rm;", "docker volume manages it"],
+    note: ["outlives", "docker rm"],
     tone: "success",
   },
   {
     kind: "bind mount",
     container: ["/etc/orders-api/", "config.json"],
-    host: ["a path you choose", "/srv/orders-api/", "config.json"],
-    note: ["host tools manage it;", "hides the image's files"],
+    host: ["your choice", "/srv/orders-api/", "config.json"],
+    note: ["hides the image's", "files at that path"],
     tone: "accent",
   },
   {
