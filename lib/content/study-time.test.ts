@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MINUTES_PER_LAB, MINUTES_PER_QUESTION, countLabs, countSelfCheckQuestions, studyMinutes } from "./study-time";
+import { MINUTES_PER_LAB, MINUTES_PER_QUESTION, countLabs, countSelfCheckQuestions, studyMinutes, withoutChapterNotes } from "./study-time";
 
 const lesson = [
   "## Intro",
@@ -55,5 +55,12 @@ describe("studyMinutes", () => {
   });
   it("is never less than a minute", () => {
     expect(studyMinutes({ words: 0, labs: 0, questions: 0 })).toBe(1);
+  });
+});
+
+describe("withoutChapterNotes", () => {
+  it("leaves the optional chapter notes out of the words to read", () => {
+    const body = "Read this.\n\n<ChapterNotes>\n\n**The chapter says: x.** Long notes.\n\n</ChapterNotes>\n";
+    expect(withoutChapterNotes(body).trim()).toBe("Read this.");
   });
 });

@@ -28,6 +28,11 @@ export function countSelfCheckQuestions(mdxBody: string): number {
   return section.match(/<details[\s>]/g)?.length ?? 0;
 }
 
+/** The optional "If you read the original chapter" notes are not part of the lesson's reading. */
+export function withoutChapterNotes(mdxBody: string): string {
+  return mdxBody.replace(/<ChapterNotes>[\s\S]*?<\/ChapterNotes>/g, " ");
+}
+
 export type StudyLoad = { words: number; labs: number; questions: number };
 
 /** Whole minutes, at least 1: prose at 220 words a minute plus each lab and question. */
