@@ -120,9 +120,11 @@ export function FeedbackView({
         <InlineText text={feedback.explanation} />
       </p>
       {feedback.debatable && (
-        <p className="rounded border-l-4 border-warning bg-warning-soft p-2">
-          <strong>About the chapter&apos;s key:</strong> {feedback.debatable}
-        </p>
+        // Notes on the source chapter's answer key stay folded away, as in the lessons.
+        <details className="rounded border border-border p-2">
+          <summary className="cursor-pointer font-semibold">If you read the original chapter</summary>
+          <p className="mt-1">{feedback.debatable}</p>
+        </details>
       )}
       <p>
         <Link href={feedback.href} className="underline">
