@@ -8,6 +8,8 @@ const W = 360;
 const TOP = 40;
 const BOTTOM = 230;
 const LEFT = 28;
+/** Room on the right for the ceiling and floor labels, clear of the bars. */
+const RIGHT = 92;
 
 const LEGEND = [
   { label: "old, serving", className: TONE.neutral.box },
@@ -27,7 +29,7 @@ export function RollingUpdateCapacity({
 }) {
   const plan = rollingUpdateCapacity(replicas, maxSurge, maxUnavailable);
   const y = linearScale([0, plan.ceiling + 1], [BOTTOM, TOP]);
-  const slot = (W - LEFT - 4) / plan.rows.length;
+  const slot = (W - LEFT - RIGHT) / plan.rows.length;
   const barW = Math.min(34, slot - 10);
   const id = `rolling-update-capacity-${replicas}-${maxSurge}-${maxUnavailable}`.replace(/%/g, "pc");
   const settings = `${replicas} replicas, maxSurge ${maxSurge}, maxUnavailable ${maxUnavailable}`;
@@ -81,7 +83,7 @@ export function RollingUpdateCapacity({
           {value}
         </text>
       ))}
-      <line x1={LEFT} x2={W - 4} y1={BOTTOM} y2={BOTTOM} className="stroke-border" />
+      <line x1={LEFT} x2={W - RIGHT} y1={BOTTOM} y2={BOTTOM} className="stroke-border" />
       {plan.rows.map((r, i) => {
         const x = LEFT + i * slot + (slot - barW) / 2;
         const parts = [
@@ -106,17 +108,17 @@ export function RollingUpdateCapacity({
         );
       })}
       {[
-        { value: plan.ceiling, label: `max ${plan.ceiling} Pods`, tone: TONE.danger.stroke },
-        { value: plan.floor, label: `min ${plan.floor} available`, tone: TONE.warning.stroke },
+        { value: plan.ceiling, label: `max ${plan.ceiling} Pods`, tone: TONE.danger.stroke, dy: -4 },
+        { value: plan.floor, label: `min ${plan.floor} serving`, tone: TONE.warning.stroke, dy: 12 },
       ].map((line) => (
         <g key={line.label}>
           <line x1={LEFT} x2={W - 4} y1={y(line.value)} y2={y(line.value)} className={line.tone} strokeWidth={1.5} strokeDasharray="6 4" />
-          <text x={W - 6} y={y(line.value) - 4} fontSize={11} textAnchor="end" className="fill-fg">
+          <text x={W - 4} y={y(line.value) + line.dy} fontSize={11} textAnchor="end" className="fill-fg">
             {line.label}
           </text>
         </g>
       ))}
-      <text x={(W + LEFT) / 2} y={BOTTOM + 30} fontSize={11} textAnchor="middle" className="fill-fg-muted">
+      <text x={(W - RIGHT + LEFT) / 2} y={BOTTOM + 30} fontSize={11} textAnchor="middle" className="fill-fg-muted">
         round (0 = kubectl set image)
       </text>
     </DiagramFigure>

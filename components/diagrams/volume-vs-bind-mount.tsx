@@ -4,8 +4,8 @@ import { DiagramFigure } from "./diagram-figure";
 import { ArrowLine, ArrowMarkers, DiagramBox, Label, TextAlternative } from "./svg-parts";
 
 const ID = "volume-vs-bind-mount";
-const COL = 114;
-const GAP = 9;
+const COL = 112;
+const GAP = 8;
 
 /** One container, three mounts, and where on the host each one's data really lives. */
 export function VolumeVsBindMount() {
