@@ -44,7 +44,7 @@ test("a lesson is compiled MDX with build-time highlighting, a table of contents
   await summaryLink.click();
   await expect(page).toHaveURL(/#summary$/);
   await expect(page.locator("h2#summary")).toBeInViewport();
-  await expect(page.locator("[data-callout='correction']").first()).toBeVisible();
+  await expect(page.locator("[data-callout='myth']").first()).toBeVisible();
   // No syntax highlighter ships to the browser.
   for (const url of scripts) expect(url).not.toMatch(/shiki|onig|wasm/i);
 });

@@ -4,7 +4,9 @@ const STYLES = {
   note: { label: "Note", box: "border-accent bg-accent-soft", icon: "ℹ" },
   tip: { label: "Tip", box: "border-success bg-success-soft", icon: "✓" },
   warning: { label: "Warning", box: "border-warning bg-warning-soft", icon: "!" },
-  correction: { label: "Correction", box: "border-danger bg-danger-soft", icon: "✎" },
+  // A misconception many learners bring, stated and then set right; notes on the source
+  // chapter's wording go to <ChapterNotes> instead.
+  myth: { label: "Common myth", box: "border-warning bg-warning-soft", icon: "?" },
 } as const;
 
 export type CalloutType = keyof typeof STYLES;

@@ -1,5 +1,7 @@
 import { LabEmbed } from "@/components/labs/lab-embed";
+import * as diagrams from "@/components/diagrams";
 import { Callout } from "./callout";
+import { ChapterNotes } from "./chapter-notes";
 import { CodeFigure } from "./code-figure";
 import { ScrollableTable } from "./scrollable-table";
 
@@ -10,6 +12,8 @@ import { ScrollableTable } from "./scrollable-table";
  */
 export const mdxComponents = {
   Callout,
+  ChapterNotes,
+  ...diagrams,
   Lab: LabEmbed,
   figure: CodeFigure,
   table: ScrollableTable,

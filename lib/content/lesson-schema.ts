@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { studyMinutes } from "./study-time";
 
 export const LessonFrontmatterSchema = z.strictObject({
   title: z.string().min(3).max(80),
@@ -14,6 +15,7 @@ export type TocEntry = { depth: 2 | 3; id: string; text: string };
 export type LessonMeta = LessonFrontmatter & {
   slug: string;
   file: string;
+  /** Prose, labs and self-check questions together, in whole minutes. */
   readingMinutes: number;
   wordCount: number;
 };
@@ -36,8 +38,6 @@ export function parseLessonFrontmatter(file: string, data: unknown): LessonFront
   throw new Error(`Invalid lesson frontmatter in ${file}:\n${problems}`);
 }
 
-const WORDS_PER_MINUTE = 220;
-
 /** Prose words only: fenced code and the frontmatter are left out of the reading time. */
 export function countProseWords(mdxBody: string): number {
   const prose = mdxBody
@@ -47,6 +47,7 @@ export function countProseWords(mdxBody: string): number {
   return prose.split(/\s+/).filter((word) => /[A-Za-z0-9]/.test(word)).length;
 }
 
+/** Prose alone; a lesson's listed time also counts its labs and self-check (see study-time.ts). */
 export function readingMinutes(words: number): number {
-  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+  return studyMinutes({ words, labs: 0, questions: 0 });
 }

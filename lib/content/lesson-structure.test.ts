@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TocEntry } from "./lesson-schema";
-import { lessonStructureProblems } from "./lesson-structure";
+import { learnerFacingProblems, lessonStructureProblems } from "./lesson-structure";
 
 const toc = (...texts: string[]): TocEntry[] =>
   texts.map((text) => ({ depth: 2, id: text.toLowerCase().replace(/\s+/g, "-"), text }));
@@ -59,5 +59,38 @@ describe("lessonStructureProblems", () => {
     ]);
     const fine = "| Setting | Request | Limit |\n|---|---|---|\n| CPU | | b |";
     expect(lessonStructureProblems({ body: fine, toc: goodToc, knownSlugs })).toEqual([]);
+  });
+});
+
+describe("learnerFacingProblems", () => {
+  const myth = '<Callout type="myth" title="An unhealthy container gets restarted">\nNot by plain Docker.\n</Callout>';
+  const notes = "<ChapterNotes>\n\n**The chapter says: restart if unhealthy.** Not in plain Docker.\n\n</ChapterNotes>";
+
+  it("accepts myths in the text and the chapter's wording inside ChapterNotes", () => {
+    expect(learnerFacingProblems(`Intro.\n\n${myth}\n\n## Summary\n\n${notes}`)).toEqual([]);
+  });
+
+  it("rejects correction callouts, even without the word chapter", () => {
+    const problems = learnerFacingProblems('<Callout type="correction" title="Restarts">\nNo.\n</Callout>');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/Common myth/);
+  });
+
+  it("rejects author notes about the chapter in a callout's title or body", () => {
+    expect(learnerFacingProblems('<Callout type="note" title="The chapter\'s quiz">\nRight.\n</Callout>')).toHaveLength(1);
+    expect(learnerFacingProblems('<Callout type="tip" title="Thirty seconds">\nThe chapter says so.\n</Callout>')).toHaveLength(1);
+  });
+
+  it("rejects prose about the chapter outside ChapterNotes, but not inside code", () => {
+    expect(learnerFacingProblems("The chapter uses winston.")).toEqual([
+      "prose talks about the chapter; that belongs in <ChapterNotes>: The chapter uses winston.",
+    ]);
+    expect(learnerFacingProblems("```sh\n# from the chapter's script\n```")).toEqual([]);
+  });
+
+  it("allows one ChapterNotes section per lesson", () => {
+    expect(learnerFacingProblems(`${notes}\n\n${notes}`)).toEqual([
+      "more than one <ChapterNotes> section: fold all notes about the chapter into one",
+    ]);
   });
 });

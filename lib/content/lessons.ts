@@ -4,10 +4,10 @@ import matter from "gray-matter";
 import { cache } from "react";
 import { compileMdx } from "./compile-lesson";
 import { lessonSections, type SearchSection } from "./search-sections";
+import { countLabs, countSelfCheckQuestions, studyMinutes, withoutChapterNotes } from "./study-time";
 import {
   countProseWords,
   parseLessonFrontmatter,
-  readingMinutes,
   slugFromFileName,
   type CompiledLesson,
   type LessonMeta,
@@ -32,8 +32,9 @@ export async function loadLessonMetas(dir = LESSONS_DIR): Promise<LessonMeta[]> 
   const metas = files.map(({ file, slug, source }) => {
     const { data, content } = matter(source);
     const frontmatter = parseLessonFrontmatter(file, data);
-    const wordCount = countProseWords(content);
-    return { ...frontmatter, slug, file, wordCount, readingMinutes: readingMinutes(wordCount) };
+    const wordCount = countProseWords(withoutChapterNotes(content));
+    const load = { words: wordCount, labs: countLabs(content), questions: countSelfCheckQuestions(content) };
+    return { ...frontmatter, slug, file, wordCount, readingMinutes: studyMinutes(load) };
   });
   return metas.sort((a, b) => a.order - b.order);
 }
