@@ -3,6 +3,7 @@ import { RULE_LANE, seconds, whenOf, type ChartModel, type Lane, type Mark } fro
 import { FailureBars, ReplicaArea } from "./rollout-area";
 import { PatternDefs, ToneRect } from "./timeline-defs";
 import { tickStepMs } from "./timeline-data";
+import { placeWindowLabels } from "./window-labels";
 import { GlyphShape } from "./timeline-glyph";
 import { TONES } from "./visual-language";
 
@@ -56,6 +57,7 @@ export function TimelineChart({ chart, title, activeId, onActivate }: Props) {
   const step = tickStepMs(chart.endMs);
   const ticks: number[] = [];
   for (let t = 0; t <= chart.endMs + 1; t += step) ticks.push(t);
+  const windowLabels = placeWindowLabels(chart.windows, x, right);
   const ruleRows = ruleLabelRows(
     order.filter((mark) => mark.lane === RULE_LANE),
     x,
@@ -105,7 +107,7 @@ export function TimelineChart({ chart, title, activeId, onActivate }: Props) {
       onKeyDown={move}
     >
       <PatternDefs uid={uid} />
-      {chart.windows.map((window) => (
+      {chart.windows.map((window, index) => (
         <g key={`${window.fromMs}-${window.label}`} aria-hidden="true" data-testid="fault-window">
           <rect
             x={x(window.fromMs)}
@@ -122,9 +124,17 @@ export function TimelineChart({ chart, title, activeId, onActivate }: Props) {
             fill="var(--danger)"
             opacity={0.06}
           />
-          <text x={x(window.fromMs) + 3} y={RULE_STRIP - 8} fontSize={11} fill="var(--danger)">
-            {window.label} {seconds(window.fromMs).replace(" s", "")}–{seconds(window.toMs)}
-          </text>
+          {windowLabels[index] && (
+            <text
+              x={windowLabels[index].x}
+              textAnchor={windowLabels[index].anchor}
+              y={RULE_STRIP - 8}
+              fontSize={11}
+              fill="var(--danger)"
+            >
+              {windowLabels[index].text}
+            </text>
+          )}
         </g>
       ))}
       {chart.lanes.map((lane) => {

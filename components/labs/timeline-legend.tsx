@@ -30,7 +30,7 @@ export function TimelineLegend({ only }: Props) {
   const tones = TONE_ORDER.filter((tone) => !only || only.tones.has(tone));
   const glyphs = GLYPH_ORDER.filter((glyph) => !only || only.glyphs.has(glyph));
   return (
-    <div className="mt-2 text-sm" data-testid="timeline-legend">
+    <div className="mt-2 text-sm" data-testid={only ? "timeline-legend" : "timeline-key"}>
       <p className="sr-only">Key to the chart:</p>
       <ul className="flex flex-wrap gap-x-4 gap-y-1">
         {tones.map((tone) => (
@@ -57,7 +57,10 @@ export function TimelineLegend({ only }: Props) {
         {glyphs.map((glyph) => (
           <li key={glyph} className="flex items-center gap-1" title={GLYPHS[glyph].meaning}>
             <GlyphSwatch glyph={glyph} colour="var(--fg)" />
-            <span>{GLYPHS[glyph].name}</span>
+            <span>
+              {GLYPHS[glyph].name}
+              {!only && <span className="text-fg-muted"> — {GLYPHS[glyph].meaning}</span>}
+            </span>
           </li>
         ))}
       </ul>

@@ -66,6 +66,10 @@ export function TrackTimeline({ track, activeMark, onActivate }: Props) {
           </p>
         ))}
         <TimelineLegend only={usedKeys(chart)} />
+        <details className="mt-1 text-sm">
+          <summary className="cursor-pointer text-fg-muted">The key to every lab chart</summary>
+          <TimelineLegend />
+        </details>
         <span className="mt-1 block text-xs text-fg-muted">
           Time runs left to right, in virtual seconds since the start of the run.
         </span>
