@@ -83,6 +83,7 @@ test("rollout chart: ready replicas against the capacity floor and surge ceiling
   await expect(chart).toContainText("capacity floor 6");
   await expect(chart).toContainText("surge ceiling 7");
   await expect(chart).toContainText("no failed requests");
+  await expect(chart.getByTestId("pods-line")).toHaveCount(1);
   const table = page.getByTestId("chart-data-table");
   await table.getByText(/^Chart data as a table/).click();
   await expect(table.getByRole("columnheader", { name: "New ready" })).toBeVisible();

@@ -52,7 +52,8 @@ export const RULE_LANE = "*";
 export type ChartWindow = TimeWindow;
 
 /** The rollout's sampled replica counts. */
-export type AreaPoint = { atMs: number; old: number; new: number; failedPerSecond: number };
+/** `pods`: every Pod or container that exists, starting and terminating ones included (what a surge adds). */
+export type AreaPoint = { atMs: number; old: number; new: number; pods: number; failedPerSecond: number };
 export type AreaPlot = {
   points: AreaPoint[];
   /** Capacity floor and surge ceiling, in replicas; null when the strategy has none. */

@@ -69,6 +69,7 @@ export function ReplicaArea({ plot, geometry }: { plot: AreaPlot; geometry: Geom
       <path d={path(() => 0, old)} fill={TONES.old.colour} opacity={0.45} />
       <path d={path(() => 0, old)} fill={`url(#${uid}-hatch)`} />
       <path d={path(old, total)} fill={TONES.new.colour} opacity={0.7} />
+      <path d={steps(plot, x, y)} fill="none" stroke="var(--fg)" strokeWidth={1.5} data-testid="pods-line" />
       <line x1={left} x2={right} y1={base} y2={base} stroke="var(--border)" />
       {[0, plot.maxReplicas].map((value) => (
         <text key={value} x={left - 6} y={y(value) + 4} fontSize={10} textAnchor="end" fill="var(--fg-muted)">
@@ -79,6 +80,17 @@ export function ReplicaArea({ plot, geometry }: { plot: AreaPlot; geometry: Geom
       {limit(plot.ceiling === plot.floor ? null : plot.ceiling, "surge ceiling")}
     </g>
   );
+}
+
+/** Every Pod that exists, as a step line: the surge shows here before the new Pod is ready. */
+function steps(plot: AreaPlot, x: (ms: number) => number, y: (value: number) => number): string {
+  return plot.points
+    .map((point, index) => {
+      const from = x(index === 0 ? 0 : point.atMs);
+      const to = x(plot.points[index + 1]?.atMs ?? point.atMs);
+      return `${index === 0 ? "M" : "L"}${from},${y(point.pods)}L${to},${y(point.pods)}`;
+    })
+    .join("");
 }
 
 /** Failed requests per second as bars, one per sample; a calm lane says so in words. */

@@ -23,6 +23,10 @@ describe("rollout chart", () => {
     expect(points.at(-1)!.old).toBe(0);
     expect(points.every((point) => point.old + point.new >= 6)).toBe(true);
     expect(chart.area!.maxFailedPerSecond).toBe(0);
+    // The surge: a seventh Pod exists (starting) while six serve; a terminating old Pod, which the
+    // ceiling does not count, can make it eight for a moment.
+    expect(points.some((point) => point.pods === 7 && point.old + point.new === 6)).toBe(true);
+    expect(Math.max(...points.map((point) => point.pods))).toBeGreaterThanOrEqual(7);
     expect(chart.marks.some((mark) => mark.label === "rollout completed")).toBe(true);
     // The table keeps one row per change, not one per sample.
     expect(chart.table.rows.length).toBeLessThan(points.length);
@@ -31,6 +35,7 @@ describe("rollout chart", () => {
       "Old ready",
       "New ready",
       "Total ready",
+      "All Pods",
       "Failed requests/s",
     ]);
   });

@@ -33,7 +33,11 @@ export function rolloutChart(
     const mark = eventMark(event, role === "new" ? "new" : "old");
     if (mark) marks.push({ id: `e${index}`, atMs: event.at, events: [index], ...mark });
   });
-  const maxReplicas = Math.max(1, bounds.ceiling ?? 0, ...points.map((point) => point.old + point.new));
+  const maxReplicas = Math.max(
+    1,
+    bounds.ceiling ?? 0,
+    ...points.map((point) => Math.max(point.pods, point.old + point.new)),
+  );
   const maxFailed = Math.max(0, ...points.map((point) => point.failedPerSecond));
   const lanes: Lane[] = [
     { id: AREA_LANE, label: "Ready replicas", kind: "area" },
@@ -71,6 +75,7 @@ export function areaPoints(samples: readonly Sample[]): AreaPoint[] {
       atMs: sample.t,
       old: sample.readyOld,
       new: sample.readyNew,
+      pods: sample.instances,
       failedPerSecond: Number((sample.errors / spanS).toFixed(1)),
     };
   });
@@ -86,6 +91,7 @@ function sampleTable(points: readonly AreaPoint[], bounds: CapacityBounds) {
         index === points.length - 1 ||
         before.old !== point.old ||
         before.new !== point.new ||
+        before.pods !== point.pods ||
         before.failedPerSecond !== point.failedPerSecond
       );
     })
@@ -94,6 +100,7 @@ function sampleTable(points: readonly AreaPoint[], bounds: CapacityBounds) {
       String(point.old),
       String(point.new),
       String(point.old + point.new),
+      String(point.pods),
       String(point.failedPerSecond),
     ]);
   const limits = [
@@ -102,7 +109,7 @@ function sampleTable(points: readonly AreaPoint[], bounds: CapacityBounds) {
   ].filter(Boolean);
   return {
     caption: `Ready replicas over time, one row per change${limits.length ? ` (${limits.join(", ")})` : ""}`,
-    columns: ["Time", "Old ready", "New ready", "Total ready", "Failed requests/s"],
+    columns: ["Time", "Old ready", "New ready", "Total ready", "All Pods", "Failed requests/s"],
     rows,
   };
 }

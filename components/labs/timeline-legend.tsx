@@ -3,7 +3,12 @@ import { GlyphSwatch } from "./timeline-glyph";
 import { GLYPH_ORDER, GLYPHS, TONE_ORDER, TONES } from "./visual-language";
 
 /** The tones and glyphs a chart actually uses, so its key lists nothing it does not draw. */
-export function usedKeys(chart: ChartModel): { tones: Set<Tone>; glyphs: Set<Glyph>; faults: boolean } {
+export function usedKeys(chart: ChartModel): {
+  tones: Set<Tone>;
+  glyphs: Set<Glyph>;
+  faults: boolean;
+  pods: boolean;
+} {
   const tones = new Set<Tone>();
   const glyphs = new Set<Glyph>();
   for (const mark of chart.marks) {
@@ -14,7 +19,7 @@ export function usedKeys(chart: ChartModel): { tones: Set<Tone>; glyphs: Set<Gly
     tones.add("old");
     tones.add("new");
   }
-  return { tones, glyphs, faults: chart.windows.length > 0 };
+  return { tones, glyphs, faults: chart.windows.length > 0, pods: chart.area !== null };
 }
 
 type Props = {
@@ -41,6 +46,19 @@ export function TimelineLegend({ only }: Props) {
             </span>
           </li>
         ))}
+        {(!only || only.pods) && (
+          <li className="flex items-center gap-1.5">
+            <svg width="22" height="12" aria-hidden="true" focusable="false">
+              <path d="M0,9H8V3H22" fill="none" stroke="var(--fg)" strokeWidth="1.5" />
+            </svg>
+            <span>
+              All Pods{" "}
+              <span className="text-fg-muted">
+                — every Pod that exists, starting and terminating ones too
+              </span>
+            </span>
+          </li>
+        )}
         {(!only || only.faults) && (
           <li className="flex items-center gap-1.5">
             <svg width="22" height="12" aria-hidden="true" focusable="false">
