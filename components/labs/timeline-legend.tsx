@@ -54,7 +54,8 @@ export function TimelineLegend({ only }: Props) {
             <span>
               All Pods{" "}
               <span className="text-fg-muted">
-                — every Pod that exists, starting and terminating ones too
+                — every Pod that exists, starting and terminating ones too (the surge ceiling does not count
+                terminating Pods)
               </span>
             </span>
           </li>
