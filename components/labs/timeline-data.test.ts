@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { getLab } from "@/lib/labs/catalog";
 import { evaluateLab } from "@/lib/labs/evaluate";
-import { lanesOf, MAX_LANES, OTHER_LANE, tickStepMs, tracksOf } from "./timeline-data";
+import type { LabTimeline } from "@/lib/labs/result-types";
+import { tickStepMs, tracksOf } from "./timeline-data";
 
 describe("timeline data for the results panel", () => {
-  it("turns a config lab's runs into narrated tracks", () => {
+  it("turns a config lab's runs into narrated tracks with a chart each", () => {
     const lab = getLab("pick-healthcheck-flags");
     if (!lab || lab.kind !== "healthcheck-flags") throw new Error("lab missing");
     const result = evaluateLab(lab, { labSlug: lab.slug, params: lab.solution.params }, null);
@@ -12,18 +13,25 @@ describe("timeline data for the results panel", () => {
     const tracks = tracksOf(result.timeline!);
     expect(tracks.map((track) => track.id)).toEqual(["hang", "pause"]);
     expect(tracks[0]!.events[0]!.text).toMatch(/^t=/);
-    expect(tracks[0]!.events.some((event) => event.lane === "status: unhealthy")).toBe(true);
+    const band = tracks[0]!.chart.marks.filter((mark) => mark.lane === "status");
+    expect(band.map((mark) => mark.label)).toContain("unhealthy");
+    expect(tracks[0]!.chart.windows.at(-1)!.label).toBe("the app hangs: no answer");
+    // Every mark points at narration lines that exist.
+    for (const track of tracks)
+      for (const mark of track.chart.marks)
+        for (const index of mark.events) expect(track.events[index]).toBeDefined();
   });
 
-  it("keeps the rarest event types in their own lanes and merges the rest", () => {
-    const events = Array.from({ length: 12 }, (_, type) =>
-      Array.from({ length: type + 1 }, () => ({ atMs: type, lane: `type ${type}`, text: "" })),
-    ).flat();
-    const { lanes, laneOf } = lanesOf(events);
-    expect(lanes).toHaveLength(MAX_LANES);
-    expect(lanes.at(-1)).toBe(OTHER_LANE);
-    expect(laneOf("type 0")).toBe("type 0");
-    expect(laneOf("type 11")).toBe(OTHER_LANE);
+  it("still draws a result stored before charts had windows and bounds", () => {
+    const old: LabTimeline = {
+      kind: "rollout",
+      events: [],
+      omittedEvents: 0,
+      samples: [],
+      omittedSamples: 0,
+    };
+    const [track] = tracksOf(old);
+    expect(track!.chart.area).toMatchObject({ floor: null, ceiling: null });
   });
 
   it("picks round tick steps", () => {

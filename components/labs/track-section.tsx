@@ -1,6 +1,8 @@
-import { useId } from "react";
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
 import { Heading } from "./heading";
-import { TimelineChart } from "./timeline-chart";
+import { TrackTimeline } from "./track-timeline";
 import type { Track } from "./timeline-data";
 
 const NARRATION_LIMIT = 300;
@@ -15,16 +17,43 @@ type Props = {
   preface?: string[];
 };
 
-/** One run's timeline, console output and narration. */
+/** One run's timeline, console output and narration; the chart and the narration point at each other. */
 export function TrackSection({ track, title, level, showConsole, preface = [] }: Props) {
   const headingId = useId();
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [fromNarration, setFromNarration] = useState(false);
+  const activeMark = track.chart.marks.find((mark) => mark.id === activeId) ?? null;
+  const activeEvents = new Set(activeMark?.events ?? []);
+  const markOfEvent = new Map<number, string>();
+  for (const mark of track.chart.marks) for (const index of mark.events) markOfEvent.set(index, mark.id);
+  const narrationRef = useRef<HTMLOListElement>(null);
+  // A mark picked on the chart brings its narration line into view inside the list (not the page).
+  useEffect(() => {
+    const list = narrationRef.current;
+    const line = list?.querySelector<HTMLElement>('li[data-active="true"]');
+    if (!list || !line || fromNarration) return;
+    list.scrollTop = line.offsetTop - list.offsetTop - list.clientHeight / 2;
+  }, [activeId, fromNarration]);
+  const pointAt = (index: number) => {
+    const id = markOfEvent.get(index);
+    if (id === undefined) return;
+    setFromNarration(true);
+    setActiveId(id);
+  };
   const narrationCount = preface.length + track.events.length;
   return (
     <section aria-labelledby={headingId} className="mt-6 border-t border-border pt-4">
       <Heading level={level} id={headingId} className="font-semibold">
         {title}
       </Heading>
-      <TimelineChart track={track} />
+      <TrackTimeline
+        track={track}
+        activeMark={activeMark}
+        onActivate={(id) => {
+          setFromNarration(false);
+          setActiveId(id);
+        }}
+      />
 
       {showConsole && (
         <Heading level={level + 1} className="mt-4 text-sm font-semibold">
@@ -62,7 +91,8 @@ export function TrackSection({ track, title, level, showConsole, preface = [] }:
           {track.omittedEvents ? `, ${track.omittedEvents} more left out` : ""})
         </summary>
         <ol
-          className="mt-2 max-h-96 list-decimal space-y-0.5 overflow-y-auto pl-8 text-sm"
+          ref={narrationRef}
+          className="relative mt-2 max-h-96 list-decimal space-y-0.5 overflow-y-auto pl-8 text-sm"
           tabIndex={0}
           aria-label={`Narration of ${track.title}`}
           data-testid="narration"
@@ -73,7 +103,22 @@ export function TrackSection({ track, title, level, showConsole, preface = [] }:
             </li>
           ))}
           {track.events.slice(0, NARRATION_LIMIT).map((event, index) => (
-            <li key={index}>{event.text}</li>
+            <li
+              key={index}
+              data-event={index}
+              data-active={activeEvents.has(index) ? "true" : undefined}
+              className={
+                activeEvents.has(index)
+                  ? "rounded bg-accent-soft font-semibold"
+                  : markOfEvent.has(index)
+                    ? "cursor-pointer hover:bg-bg-muted"
+                    : undefined
+              }
+              onMouseEnter={() => pointAt(index)}
+              onClick={() => pointAt(index)}
+            >
+              {event.text}
+            </li>
           ))}
         </ol>
         {track.events.length > NARRATION_LIMIT && (

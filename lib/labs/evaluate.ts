@@ -21,6 +21,7 @@ import { runHealthCode, SINGLE_RUN, type HealthRun } from "./runners/health-code
 import { runRollout } from "./runners/rollout";
 import { runShutdownCode, runShutdownConfig } from "./runners/shutdown";
 import { isCodeLab, submissionSchemaFor, type Lab, type Submission } from "./schema";
+import { healthChartContext } from "./chart-context";
 import { healthTimeline, rolloutTimeline, shutdownTimeline } from "./timeline";
 import { evaluateTextLab } from "./text/evaluate";
 
@@ -198,7 +199,9 @@ function healthResult(lab: Lab, runs: HealthRun[], leading: CheckResult[]): LabR
       };
     return judgeHealthCheck(check, run.timeline);
   });
-  return finish(lab, [...leading, ...checks], healthTimeline(runs));
+  const context =
+    lab.kind === "health-code" || lab.kind === "healthcheck-flags" ? healthChartContext(lab) : undefined;
+  return finish(lab, [...leading, ...checks], healthTimeline(runs, context));
 }
 
 function isFamily<T extends LabCheck>(check: LabCheck, family: string): check is T {

@@ -10,10 +10,18 @@ export type CheckResult = { label: string; passed: boolean; detail: string };
 /** A console line from the learner's code, stamped with the virtual time it was written at. */
 export type LabLog = ConsoleEntry & { atMs: number };
 
+/** A stretch of the run to shade on the chart, such as an injected database outage. */
+export type TimeWindow = { fromMs: number; toMs: number; label: string };
+/** The replicas a rollout strategy promises to stay within; null when it promises nothing. */
+export type CapacityBounds = { floor: number | null; ceiling: number | null };
+
 export type HealthRunTimeline = {
   run: string;
   label: string;
   events: HealthEvent[];
+  /** Chart context from the scenario; optional so results stored before it still load. */
+  windows?: TimeWindow[];
+  durationMs?: number;
   /** Events beyond the cap, left out from the end. */
   omittedEvents: number;
   logs: LabLog[];
@@ -30,6 +38,8 @@ export type LabTimeline =
       omittedEvents: number;
       samples: Sample[];
       omittedSamples: number;
+      /** Optional so results stored before it still load. */
+      bounds?: CapacityBounds;
     };
 
 export type LabSummary =

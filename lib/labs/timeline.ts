@@ -1,6 +1,7 @@
 import type { RolloutResult } from "@/lib/sim/rollout";
 import type { ShutdownResult } from "@/lib/sim/shutdown";
 import type { LabSummary, LabTimeline } from "./result-types";
+import { capacityBounds, type HealthChartContext } from "./chart-context";
 import type { HealthRun } from "./runners/health-code";
 
 /**
@@ -15,7 +16,10 @@ export function capList<T>(items: readonly T[], max: number): { items: T[]; omit
   return { items: items.slice(0, max), omitted: Math.max(0, items.length - max) };
 }
 
-export function healthTimeline(runs: readonly HealthRun[]): { timeline: LabTimeline; summary: LabSummary } {
+export function healthTimeline(
+  runs: readonly HealthRun[],
+  context: ReadonlyMap<string, HealthChartContext> = new Map(),
+): { timeline: LabTimeline; summary: LabSummary } {
   // Several runs share the budget so the whole result stays bounded.
   const perRun = Math.floor(MAX_TIMELINE_EVENTS / Math.max(1, runs.length));
   return {
@@ -29,6 +33,7 @@ export function healthTimeline(runs: readonly HealthRun[]): { timeline: LabTimel
           label: run.label,
           events: events.items,
           omittedEvents: events.omitted,
+          ...context.get(run.id),
           logs: logs.items,
           omittedLogs: logs.omitted,
         };
@@ -59,6 +64,7 @@ export function rolloutTimeline(result: RolloutResult): { timeline: LabTimeline;
       omittedEvents: events.omitted,
       samples: samples.items,
       omittedSamples: samples.omitted,
+      bounds: capacityBounds(result.scenario),
     },
     summary: { kind: "rollout", summary: result.summary },
   };
