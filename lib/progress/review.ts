@@ -42,13 +42,32 @@ export async function doneToday(db: Db, userId: string, now: Date): Promise<Done
   return { new: fresh!, review: review! };
 }
 
-/** Everything the review page needs: the learner's cards, limits, what is done today and the queue. */
-export async function loadReview(db: Db, userId: string, now: Date) {
-  const [cards, settings, done] = await Promise.all([
+/**
+ * Everything the review page needs: the learner's cards, limits, what is done today and the queue.
+ * `known` drops cards whose question left the bank, so the queue never offers what cannot be shown.
+ */
+export async function loadReview(
+  db: Db,
+  userId: string,
+  now: Date,
+  known?: (questionIds: string[]) => Promise<ReadonlySet<string>>,
+) {
+  const [rows, settings, done, ratedToday] = await Promise.all([
     db.reviewCard.findMany({ where: { userId }, orderBy: { due: "asc" } }),
     getReviewSettings(db, userId),
     doneToday(db, userId, now),
+    db.reviewLog.findMany({
+      where: { userId, ratedAt: { gte: startOfDay(now) } },
+      select: { questionId: true },
+      distinct: ["questionId"],
+    }),
   ]);
+  const keep = known ? await known(rows.map((card) => card.questionId)) : null;
+  const reviewed = new Set(ratedToday.map((log) => log.questionId));
+  const cards = (keep ? rows.filter((card) => keep.has(card.questionId)) : rows).map((card) => ({
+    ...card,
+    reviewedToday: reviewed.has(card.questionId),
+  }));
   return { cards, settings, done, queue: buildQueue(cards, settings, done, now) };
 }
 

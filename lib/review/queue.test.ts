@@ -159,6 +159,15 @@ describe("studyAhead", () => {
   });
 });
 
+describe("studyAhead skips what was reviewed today", () => {
+  it("so a card rated ahead does not come straight back", () => {
+    const rated = { ...card("review", 3 * DAY), reviewedToday: true };
+    const other = card("review", 4 * DAY);
+    expect(ids(studyAhead([rated, other], new Set(), NOW))).toEqual([other.id]);
+    expect(buildQueue([rated, other], LIMITS, NONE, NOW).aheadAvailable).toBe(1);
+  });
+});
+
 describe("nextCard", () => {
   it("is today's first card, or null when done and not studying ahead", () => {
     const due = card("review", -DAY);

@@ -10,6 +10,8 @@ export type QueueCard = {
   /** Null until first rated in /review: such a card is "new" whatever its FSRS state. */
   introducedAt: Date | null;
   createdAt: Date;
+  /** Rated in /review since the day began: study ahead skips it (else a card rated ahead would return at once). */
+  reviewedToday?: boolean;
 };
 
 export type CardKind = "new" | "learning" | "review";
@@ -88,11 +90,11 @@ export function buildQueue(
 /**
  * "Study ahead", chosen by the learner once today's queue is empty: past the daily limits
  * (held-back reviews and new cards) and into cards due within the next week, earliest first;
- * new cards last.
+ * new cards last. Cards already reviewed today are left out.
  */
 export function studyAhead(all: readonly QueueCard[], exclude: ReadonlySet<string>, now: Date): QueueCard[] {
   const horizon = now.getTime() + STUDY_AHEAD_MS;
-  const candidates = all.filter((card) => !exclude.has(card.id));
+  const candidates = all.filter((card) => !exclude.has(card.id) && !card.reviewedToday);
   const scheduled = candidates
     .filter((card) => kindOf(card) !== "new" && card.due.getTime() <= horizon)
     .sort(byDue);
