@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { ReviewSummary } from "@/lib/review/session-types";
 
-function cards(count: number): string {
-  return `${count} card${count === 1 ? "" : "s"}`;
+function cards(count: number, what = "card"): string {
+  return `${count} ${what}${count === 1 ? "" : "s"}`;
 }
 
 /** Nothing left to show now: why (done, or held back by the limits), when the next card is due, and study ahead. */
@@ -20,11 +20,11 @@ export function DoneState({ summary }: { summary: ReviewSummary }) {
       <div className="mx-auto mt-2 max-w-prose space-y-1 text-fg-muted">
         {held > 0 && !summary.ahead && (
           <p data-testid="held-back">
-            {summary.heldBack.new > 0 && `${cards(summary.heldBack.new)} new`}
+            {summary.heldBack.new > 0 && cards(summary.heldBack.new, "new card")}
             {summary.heldBack.new > 0 && summary.heldBack.review > 0 && " and "}
-            {summary.heldBack.review > 0 && `${cards(summary.heldBack.review)} due for review`} wait for
-            tomorrow (your daily limit: {summary.settings.newPerDay} new, {summary.settings.reviewsPerDay}{" "}
-            reviews).
+            {summary.heldBack.review > 0 && cards(summary.heldBack.review, "review")}{" "}
+            {held === 1 ? "waits" : "wait"} for tomorrow (your daily limit: {summary.settings.newPerDay} new,{" "}
+            {summary.settings.reviewsPerDay} reviews).
           </p>
         )}
         <p data-testid="next-due">

@@ -16,7 +16,8 @@ function ownsSpace(target: EventTarget | null): boolean {
   if (
     target.isContentEditable ||
     target instanceof HTMLTextAreaElement ||
-    target instanceof HTMLSelectElement
+    target instanceof HTMLSelectElement ||
+    target.tagName === "SUMMARY"
   )
     return true;
   if (target instanceof HTMLInputElement) return target.type !== "radio";

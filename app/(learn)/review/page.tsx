@@ -82,7 +82,12 @@ export default async function ReviewPage({
       ) : (
         <div className="mt-6 max-w-3xl space-y-6">
           <Counts summary={summary} />
-          <ReviewSession key={`${ahead}`} initialCard={card} initialSummary={summary} />
+          {/* New limits rebuild the session (an answer waiting for its rating is kept on the server). */}
+          <ReviewSession
+            key={`${ahead}-${summary.settings.newPerDay}-${summary.settings.reviewsPerDay}`}
+            initialCard={card}
+            initialSummary={summary}
+          />
           <details className="rounded-xl border border-border p-4">
             <summary className="cursor-pointer font-semibold">Daily limits</summary>
             <div className="mt-3">
