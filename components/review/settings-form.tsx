@@ -3,42 +3,45 @@ import { useActionState } from "react";
 import type { ReviewSettings } from "@/lib/review/settings";
 import { saveReviewLimits, type SettingsState } from "./actions";
 
+function LimitField({
+  name,
+  label,
+  max,
+  value,
+}: {
+  name: string;
+  label: string;
+  max: number;
+  value: number;
+}) {
+  return (
+    <label className="flex flex-col gap-1 text-sm">
+      {label}
+      <input
+        name={name}
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={max}
+        required
+        defaultValue={value}
+        className="w-24 rounded-md border border-border bg-bg px-2 py-1"
+      />
+    </label>
+  );
+}
+
 /** Daily limits: how many new cards and reviews a day (a plain form: works without JavaScript). */
 export function SettingsForm({ settings }: { settings: ReviewSettings }) {
   const [state, action, pending] = useActionState<SettingsState, FormData>(saveReviewLimits, {
     status: "idle",
     message: "",
   });
-  const field = "w-24 rounded-md border border-border bg-bg px-2 py-1";
   return (
     <form action={action} className="space-y-3" data-testid="review-settings">
       <div className="flex flex-wrap gap-4">
-        <label className="flex flex-col gap-1 text-sm">
-          New cards per day
-          <input
-            name="newPerDay"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={999}
-            required
-            defaultValue={settings.newPerDay}
-            className={field}
-          />
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          Reviews per day
-          <input
-            name="reviewsPerDay"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={9999}
-            required
-            defaultValue={settings.reviewsPerDay}
-            className={field}
-          />
-        </label>
+        <LimitField name="newPerDay" label="New cards per day" max={999} value={settings.newPerDay} />
+        <LimitField name="reviewsPerDay" label="Reviews per day" max={9999} value={settings.reviewsPerDay} />
       </div>
       <p className="text-sm text-fg-muted">
         Limits reset at 00:00 UTC. Cards you are still learning (minutes apart) are never held back.

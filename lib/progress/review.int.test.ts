@@ -169,8 +169,8 @@ describe.each(testProviders())("review data access (%s)", (provider) => {
     expect(review.done).toEqual({ new: 2, review: 0 });
     expect(review.queue.cards).toEqual([]);
     expect(review.queue.heldBack).toEqual({ new: 2, review: 0 });
-    // Study ahead: the 2 held-back new cards and the 2 just graduated (due within the week).
-    expect(review.queue.aheadAvailable).toBe(4);
+    // Study ahead: the 2 held-back new cards (the 2 just rated are not offered again today).
+    expect(review.queue.aheadAvailable).toBe(2);
     expect(review.queue.nextDue!.getTime()).toBeGreaterThan(now.getTime() + DAY);
 
     // Easy graduated them to review state; when they fall due they count against the review limit.
@@ -194,5 +194,30 @@ describe.each(testProviders())("review data access (%s)", (provider) => {
     await rateReviewCard(t.db, user.id, cards[0]!.id, Rating.Good, early);
     const log = await t.db.reviewLog.findUniqueOrThrow({ where: { id: answered.log.id } });
     expect(log).toMatchObject({ ahead: true, kind: "review" });
+  });
+
+  it("leaves out cards whose question left the bank, and marks cards reviewed today", async () => {
+    const { user, cards } = await learnerWithCards(3);
+    const now = at(DAY);
+    await answerReviewCard(t.db, user.id, cards[0]!.id, graded(1), now);
+    await rateReviewCard(t.db, user.id, cards[0]!.id, Rating.Easy, now);
+    const gone = cards[2]!.questionId;
+    const review = await loadReview(
+      t.db,
+      user.id,
+      now,
+      async (ids) => new Set(ids.filter((id) => id !== gone)),
+    );
+    expect(review.cards.map((card) => card.questionId).sort()).toEqual(
+      [cards[0]!.questionId, cards[1]!.questionId].sort(),
+    );
+    expect(review.cards.find((card) => card.id === cards[0]!.id)?.reviewedToday).toBe(true);
+    expect(review.cards.find((card) => card.id === cards[1]!.id)?.reviewedToday).toBe(false);
+    // Rated today, so study ahead does not offer it again; the other card is still new and queued.
+    expect(review.queue.cards.map((card) => card.id)).toEqual([cards[1]!.id]);
+    expect(review.queue.aheadAvailable).toBe(0);
+    expect((await loadReview(t.db, user.id, at(2 * DAY))).cards.every((card) => !card.reviewedToday)).toBe(
+      true,
+    );
   });
 });
