@@ -14,7 +14,7 @@ export function DoneState({ summary }: { summary: ReviewSummary }) {
       className="rounded-xl border border-dashed border-border p-6 text-center"
       data-testid="review-done"
     >
-      <h2 id="done-heading" className="text-lg font-semibold">
+      <h2 id="done-heading" tabIndex={-1} className="text-lg font-semibold outline-none">
         {summary.ahead ? "Nothing more to study ahead" : held > 0 ? "Daily limit reached" : "All caught up"}
       </h2>
       <div className="mx-auto mt-2 max-w-prose space-y-1 text-fg-muted">

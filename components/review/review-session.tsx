@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import type { Grade } from "ts-fsrs";
 import { FeedbackView } from "@/components/quiz/feedback-view";
@@ -7,6 +6,7 @@ import { QuestionInput } from "@/components/quiz/question-input";
 import type { Answer } from "@/lib/grading/answer-schema";
 import type { ReviewSummary, SessionCard } from "@/lib/review/session-types";
 import { answerCard, rateCard } from "./actions";
+import { Counts } from "./counts";
 import { DoneState } from "./done-state";
 import { RatingButtons } from "./rating-buttons";
 
@@ -56,11 +56,13 @@ export function ReviewSession({
   const revealedRef = useRef<HTMLDivElement>(null);
 
   const revealed = card?.revealed ?? null;
+  const cardId = card?.cardId ?? null;
 
   // A new card or a revealed key takes the focus, so Space and 1–4 work at once and screen readers read it.
   useEffect(() => {
-    (revealed ? revealedRef.current : cardRef.current)?.focus();
-  }, [card?.cardId, revealed]);
+    if (!cardId) document.getElementById("done-heading")?.focus();
+    else (revealed ? revealedRef.current : cardRef.current)?.focus();
+  }, [cardId, revealed]);
 
   const reveal = useCallback(() => {
     if (!card || card.revealed || pending) return;
@@ -115,6 +117,7 @@ export function ReviewSession({
 
   return (
     <div className="space-y-4">
+      <Counts summary={summary} />
       <p className="sr-only" role="status" aria-live="polite" data-testid="review-status">
         {status}
       </p>
@@ -195,13 +198,6 @@ export function ReviewSession({
             </div>
           )}
         </article>
-      )}
-      {card && (
-        <p className="text-sm">
-          <Link href={card.revealed ? card.revealed.feedback.href : "/learn"} className="underline">
-            {card.revealed ? "Read the lesson section" : "Back to the lessons"}
-          </Link>
-        </p>
       )}
     </div>
   );

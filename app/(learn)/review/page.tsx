@@ -9,7 +9,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { getQuestionsById } from "@/lib/questions/bank";
-import type { ReviewSummary } from "@/lib/review/session-types";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -18,27 +17,6 @@ const Search = z.object({ ahead: z.enum(["1"]).optional().catch(undefined) });
 function promptOf(question: { type: string; prompt?: string; statement?: string }): string {
   return (
     (question.type === "true-false" ? question.statement : question.prompt)?.replaceAll("___", "_____") ?? ""
-  );
-}
-
-function Counts({ summary }: { summary: ReviewSummary }) {
-  const items = [
-    ["new", summary.counts.new, "text-accent"],
-    ["learning", summary.counts.learning, "text-danger"],
-    ["to review", summary.counts.review, "text-success"],
-  ] as const;
-  return (
-    <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm" data-testid="due-count">
-      {items.map(([label, count, tone]) => (
-        <span key={label}>
-          <strong className={`text-base ${tone}`}>{count}</strong> {label}
-        </span>
-      ))}
-      <span className="text-fg-muted">
-        · today: {summary.doneToday.new} of {summary.settings.newPerDay} new, {summary.doneToday.review} of{" "}
-        {summary.settings.reviewsPerDay} reviews
-      </span>
-    </p>
   );
 }
 
@@ -81,7 +59,6 @@ export default async function ReviewPage({
         </EmptyState>
       ) : (
         <div className="mt-6 max-w-3xl space-y-6">
-          <Counts summary={summary} />
           {/* New limits rebuild the session (an answer waiting for its rating is kept on the server). */}
           <ReviewSession
             key={`${ahead}-${summary.settings.newPerDay}-${summary.settings.reviewsPerDay}`}
