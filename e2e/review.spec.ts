@@ -169,7 +169,7 @@ test("a learner reviews cards by keyboard: Space reveals, 1-4 rate, due times in
   await expect(page.getByTestId("next-due")).toHaveText(/^The next card is due in \d+ days?\.$/);
   await page.reload();
   await expect(page.getByTestId("due-count")).toContainText("0 new");
-  await expect(page.getByTestId("due-count")).toContainText("today: 3 of 3 new");
+  await expect(page.getByTestId("due-count")).toContainText("done today: 3 new (limit 3)");
   await page.getByText(`All your cards (${total})`).click();
   await expect(page.getByTestId("card-due").filter({ hasText: /^due in \d+ days?$/ })).toHaveCount(3);
   await expectNoAxeViolations(page, "/review done for today");

@@ -15,8 +15,8 @@ export function Counts({ summary }: { summary: ReviewSummary }) {
         </span>
       ))}
       <span className="text-fg-muted">
-        · today: {summary.doneToday.new} of {summary.settings.newPerDay} new, {summary.doneToday.review} of{" "}
-        {summary.settings.reviewsPerDay} reviews
+        · done today: {summary.doneToday.new} new (limit {summary.settings.newPerDay}),{" "}
+        {summary.doneToday.review} reviews (limit {summary.settings.reviewsPerDay})
       </span>
     </p>
   );

@@ -9,27 +9,7 @@ import { answerCard, rateCard } from "./actions";
 import { Counts } from "./counts";
 import { DoneState } from "./done-state";
 import { RatingButtons } from "./rating-buttons";
-
-/** Keys typed into these stay theirs: Space there types or toggles, it does not reveal or rate. */
-function ownsSpace(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (
-    target.isContentEditable ||
-    target instanceof HTMLTextAreaElement ||
-    target instanceof HTMLSelectElement ||
-    target.tagName === "SUMMARY"
-  )
-    return true;
-  if (target instanceof HTMLInputElement) return target.type !== "radio";
-  return target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement;
-}
-
-function typing(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLTextAreaElement ||
-    (target instanceof HTMLInputElement && !["radio", "checkbox"].includes(target.type))
-  );
-}
+import { useReviewKeys } from "./use-review-keys";
 
 function capNote(score: number): string | null {
   if (score >= 1) return null;
@@ -97,23 +77,13 @@ export function ReviewSession({
     [card, pending, summary.ahead],
   );
 
-  useEffect(() => {
-    function onKey(event: KeyboardEvent) {
-      if (event.ctrlKey || event.metaKey || event.altKey || !card) return;
-      if (event.key === " " && !ownsSpace(event.target)) {
-        event.preventDefault();
-        if (card.revealed) rate(card.revealed.defaultRating);
-        else reveal();
-        return;
-      }
-      if (card.revealed && /^[1-4]$/.test(event.key) && !typing(event.target)) {
-        event.preventDefault();
-        rate(Number(event.key) as Grade);
-      }
-    }
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, [card, rate, reveal]);
+  useReviewKeys({
+    active: !!card,
+    revealed: !!card?.revealed,
+    defaultRating: card?.revealed?.defaultRating,
+    rate,
+    reveal,
+  });
 
   return (
     <div className="space-y-4">
