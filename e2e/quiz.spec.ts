@@ -304,12 +304,11 @@ test("an anonymous learner's attempt joins the account on sign-up, and misses be
   await quizPage.start("resource-limits", "check");
   await quizPage.submit();
   await page.goto("/review");
-  await expect(page.getByTestId("due-count")).toContainText("due now");
+  await expect(page.getByTestId("due-count")).toContainText("new");
   expect(await page.getByTestId("review-cards").locator("li").count()).toBeGreaterThan(5);
   await expectNoAxeViolations(page, "/review with cards");
-  await page.getByRole("button", { name: /Review what is due|Retry only my mistakes/ }).click();
-  await page.waitForURL(/\/practice\/review\/attempts\//);
-  await expect(page.getByRole("heading", { name: "Your mistakes", level: 1 })).toBeVisible();
+  // The review itself (one card at a time) is covered by e2e/review.spec.ts.
+  await expect(page.getByTestId("review-card")).toBeVisible();
 });
 
 test("practice pages pass axe", async ({ page }) => {

@@ -12,8 +12,6 @@ import { metrics } from "@/lib/observability/metrics";
 import {
   claimAnonymousAttempts,
   ConflictError,
-  dueReviewCards,
-  listReviewCards,
   openAttempt,
   type Learner,
   recordPracticeCheck,
@@ -78,32 +76,6 @@ export async function startQuizAttempt(formData: FormData): Promise<void> {
     seed: Math.floor(Math.random() * 2 ** 31),
   });
   redirect(`/practice/${quiz.lesson}/attempts/${attempt.id}`);
-}
-
-/** Starts a review attempt made of the signed-in learner's mistakes (due cards first, else all cards). */
-export async function startMistakesReview(): Promise<void> {
-  const user = await currentUser();
-  if (!user) redirect("/sign-in?next=/review");
-  const due = await dueReviewCards(db(), user.id);
-  const cards = due.length > 0 ? due : await listReviewCards(db(), user.id);
-  if (cards.length === 0) redirect("/review");
-  const known = await getQuestionsById(cards.map((card) => card.questionId));
-  const questionIds = cards
-    .map((card) => card.questionId)
-    .filter((id) => known.has(id))
-    .slice(0, 20);
-  const attempt = await openAttempt(
-    db(),
-    { kind: "user", id: user.id },
-    {
-      quizSlug: "review",
-      kind: "review",
-      mode: "practice",
-      questionIds,
-      seed: Math.floor(Math.random() * 2 ** 31),
-    },
-  );
-  redirect(`/practice/review/attempts/${attempt.id}`);
 }
 
 /** Validates an answer sent by the browser: its shape, who sends it, and that it fits its question. */

@@ -31,15 +31,17 @@ export function QuestionInput({ question, number, answer, disabled, onChange, on
     if (question.type === "multiple-choice") {
       const index = LETTERS.toLowerCase().indexOf(key);
       const option = index >= 0 ? question.options[index] : undefined;
-      if (!option) return;
-      event.preventDefault();
-      const current = answer?.type === "multiple-choice" ? answer.selected : [];
-      const selected = question.multiple
-        ? current.includes(option.id)
-          ? current.filter((item) => item !== option.id)
-          : [...current, option.id]
-        : [option.id];
-      onChange({ type: "multiple-choice", selected }, true);
+      // Not a letter key: fall through, so Enter still moves on from a multiple-choice question.
+      if (option) {
+        event.preventDefault();
+        const current = answer?.type === "multiple-choice" ? answer.selected : [];
+        const selected = question.multiple
+          ? current.includes(option.id)
+            ? current.filter((item) => item !== option.id)
+            : [...current, option.id]
+          : [option.id];
+        onChange({ type: "multiple-choice", selected }, true);
+      }
     }
     if (event.key === "Enter") {
       event.preventDefault();

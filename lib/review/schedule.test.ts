@@ -1,6 +1,15 @@
 import { fsrs, Rating, State } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
-import { isLeech, LEECH_LAPSES, nextCardState, ratingFor, type CardState } from "./schedule";
+import {
+  dueAfterEachRating,
+  GRADES,
+  isLeech,
+  LEECH_LAPSES,
+  nextCardState,
+  rateCard,
+  ratingFor,
+  type CardState,
+} from "./schedule";
 
 const NOW = new Date("2026-03-02T09:15:00.000Z");
 const MINUTE = 60_000;
@@ -168,5 +177,43 @@ describe("isLeech", () => {
     expect(isLeech({ lapses: LEECH_LAPSES - 1 })).toBe(false);
     expect(isLeech({ lapses: LEECH_LAPSES })).toBe(true);
     expect(isLeech({ lapses: LEECH_LAPSES + 3 })).toBe(true);
+  });
+});
+
+describe("rateCard and dueAfterEachRating", () => {
+  it("orders the four outcomes: Again ≤ Hard ≤ Good ≤ Easy, all in the future", () => {
+    for (const card of [missedCard(), graduate(missedCard()), matureCard()]) {
+      const now = card.due;
+      const due = dueAfterEachRating(card, now);
+      expect(due[Rating.Again].getTime()).toBeGreaterThan(now.getTime());
+      expect(due[Rating.Again].getTime()).toBeLessThanOrEqual(due[Rating.Hard].getTime());
+      expect(due[Rating.Hard].getTime()).toBeLessThanOrEqual(due[Rating.Good].getTime());
+      expect(due[Rating.Good].getTime()).toBeLessThanOrEqual(due[Rating.Easy].getTime());
+      for (const rating of GRADES) expect(rateCard(card, rating, now).due).toEqual(due[rating]);
+    }
+  });
+
+  it("Again on a mature card is a lapse back to relearning within minutes; Easy grows the interval", () => {
+    const card = matureCard();
+    const again = rateCard(card, Rating.Again, card.due);
+    expect(again.lapses).toBe(card.lapses + 1);
+    expect(again.state).toBe(State.Relearning);
+    expect(again.due.getTime() - card.due.getTime()).toBeLessThanOrEqual(60 * MINUTE);
+    const easy = rateCard(card, Rating.Easy, card.due);
+    expect(easy.scheduledDays).toBeGreaterThan(card.scheduledDays);
+    expect(easy.reps).toBe(card.reps + 1);
+  });
+
+  it("studying ahead (rating before the due date) still schedules from now", () => {
+    const card = matureCard();
+    const early = at(card.due, -2 * DAY);
+    const next = rateCard(card, Rating.Good, early);
+    expect(next.lastReview).toEqual(early);
+    expect(next.due.getTime()).toBeGreaterThan(early.getTime());
+  });
+
+  it("is deterministic (no fuzz): the same card and rating give the same state", () => {
+    const card = matureCard();
+    expect(rateCard(card, Rating.Hard, card.due)).toEqual(rateCard(card, Rating.Hard, card.due));
   });
 });

@@ -61,6 +61,30 @@ export function nextCardState(current: CardState | null, score: number, now: Dat
   return fromCard(scheduler.next(card, now, ratingFor(score)).card);
 }
 
+/** The ratings a learner can give in /review (ts-fsrs Grade: Again 1, Hard 2, Good 3, Easy 4). */
+export const GRADES = [
+  Rating.Again,
+  Rating.Hard,
+  Rating.Good,
+  Rating.Easy,
+] as const satisfies readonly Grade[];
+
+/** The next state after the learner rated the card in /review (the rating is already capped). */
+export function rateCard(current: CardState, rating: Grade, now: Date): CardState {
+  return fromCard(scheduler.next(toCard(current), now, rating).card);
+}
+
+/** When the card would next be due for each rating: shown on the rating buttons before choosing. */
+export function dueAfterEachRating(current: CardState, now: Date): Record<Grade, Date> {
+  const outcomes = scheduler.repeat(toCard(current), now);
+  return {
+    [Rating.Again]: outcomes[Rating.Again].card.due,
+    [Rating.Hard]: outcomes[Rating.Hard].card.due,
+    [Rating.Good]: outcomes[Rating.Good].card.due,
+    [Rating.Easy]: outcomes[Rating.Easy].card.due,
+  } as Record<Grade, Date>;
+}
+
 /** A card the learner keeps missing: worth an instructor's attention. */
 export const LEECH_LAPSES = 4;
 export function isLeech(state: Pick<CardState, "lapses">): boolean {

@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { z } from "zod";
 import { ClaimAnonymousWork } from "@/components/quiz/claim-anonymous-work";
-import { startMistakesReview } from "@/components/quiz/actions";
+import { CardList, type ListedCard } from "@/components/review/card-list";
+import { loadSession } from "@/components/review/load-session";
+import { ReviewSession } from "@/components/review/review-session";
+import { SettingsForm } from "@/components/review/settings-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
-import { listReviewCards } from "@/lib/progress/attempts";
 import { getQuestionsById } from "@/lib/questions/bank";
-import { isLeech } from "@/lib/review/schedule";
-import { InlineText } from "@/components/ui/inline-text";
 
 export const metadata: Metadata = { title: "Review" };
+
+const Search = z.object({ ahead: z.enum(["1"]).optional().catch(undefined) });
 
 function promptOf(question: { type: string; prompt?: string; statement?: string }): string {
   return (
@@ -19,21 +20,37 @@ function promptOf(question: { type: string; prompt?: string; statement?: string 
   );
 }
 
-export default async function ReviewPage() {
+export default async function ReviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, unknown>>;
+}) {
   const user = await requireUser("/review");
-  const cards = await listReviewCards(db(), user.id);
-  const questions = await getQuestionsById(cards.map((card) => card.questionId));
+  const ahead = Search.parse(await searchParams).ahead === "1";
   const now = new Date();
-  const due = cards.filter((card) => card.due <= now);
-  const later = cards.filter((card) => card.due > now);
+  const { summary, card, all } = await loadSession(user.id, ahead, now);
+  const questions = await getQuestionsById(all.map((row) => row.questionId));
+  const listed: ListedCard[] = all.flatMap((row) => {
+    const entry = questions.get(row.questionId);
+    if (!entry) return [];
+    return [
+      {
+        ...row,
+        prompt: promptOf(entry.question),
+        lesson: entry.quiz.replaceAll("-", " "),
+        href: `/learn/${entry.quiz}#${entry.question.section}`,
+      },
+    ];
+  });
 
   return (
     <>
       <ClaimAnonymousWork />
-      <PageHeader title="Review">
-        Questions you missed come back here on a spaced-repetition schedule (FSRS).
+      <PageHeader title={ahead ? "Review: studying ahead" : "Review"}>
+        Questions you missed come back one at a time on a spaced-repetition schedule (FSRS): answer, see the
+        key, then rate how well you remembered.
       </PageHeader>
-      {cards.length === 0 ? (
+      {all.length === 0 ? (
         <EmptyState
           title={`Nothing to review, ${user.name.split(" ")[0]}`}
           action={{ href: "/practice", label: "Go to practice" }}
@@ -42,45 +59,24 @@ export default async function ReviewPage() {
         </EmptyState>
       ) : (
         <div className="mt-6 max-w-3xl space-y-6">
-          <div className="flex flex-wrap items-center gap-3 rounded-xl border border-border bg-bg-subtle p-4">
-            <p className="font-semibold" data-testid="due-count">
-              {due.length} due now · {later.length} scheduled later
-            </p>
-            <form action={startMistakesReview}>
-              <button
-                type="submit"
-                className="rounded-md bg-accent px-4 py-2 font-semibold text-accent-fg hover:opacity-90"
-              >
-                {due.length > 0 ? "Review what is due" : "Retry only my mistakes"}
-              </button>
-            </form>
-          </div>
-          <ul className="space-y-2" data-testid="review-cards">
-            {cards.map((card) => {
-              const entry = questions.get(card.questionId);
-              if (!entry) return null;
-              return (
-                <li key={card.id} className="rounded-lg border border-border p-3">
-                  <p className="text-sm text-fg-muted">
-                    <Link href={`/learn/${entry.quiz}#${entry.question.section}`} className="underline">
-                      {entry.quiz.replaceAll("-", " ")}
-                    </Link>{" "}
-                    ·{" "}
-                    {card.due <= now ? (
-                      <strong className="text-fg">due now</strong>
-                    ) : (
-                      `due ${card.due.toISOString().slice(0, 10)}`
-                    )}{" "}
-                    · {card.reps} review{card.reps === 1 ? "" : "s"}
-                    {isLeech(card) ? " · keeps slipping: reread the section" : ""}
-                  </p>
-                  <p className="mt-1">
-                    <InlineText text={promptOf(entry.question)} />
-                  </p>
-                </li>
-              );
-            })}
-          </ul>
+          {/* New limits rebuild the session (an answer waiting for its rating is kept on the server). */}
+          <ReviewSession
+            key={`${ahead}-${summary.settings.newPerDay}-${summary.settings.reviewsPerDay}`}
+            initialCard={card}
+            initialSummary={summary}
+          />
+          <details className="rounded-xl border border-border p-4">
+            <summary className="cursor-pointer font-semibold">Daily limits</summary>
+            <div className="mt-3">
+              <SettingsForm settings={summary.settings} />
+            </div>
+          </details>
+          <details className="rounded-xl border border-border p-4">
+            <summary className="cursor-pointer font-semibold">All your cards ({listed.length})</summary>
+            <div className="mt-3">
+              <CardList cards={listed} now={now} />
+            </div>
+          </details>
         </div>
       )}
     </>
