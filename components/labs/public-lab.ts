@@ -12,6 +12,8 @@ export type PublicParam = {
   step: number;
   default: number;
   help: string;
+  /** A choice between named options; the value is the option's index. */
+  choices?: string[];
 };
 
 /** What the workbench needs about a lab: everything but the solution (that comes only on request). */

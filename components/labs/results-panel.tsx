@@ -3,6 +3,7 @@ import type { LabResult } from "@/lib/labs/result-types";
 import { CheckList, CodeErrorNote, errorLineOf, Icon } from "./check-list";
 import { ExperimentResult } from "./experiment-result";
 import { Heading } from "./heading";
+import { OpsResultDetails } from "./ops-result";
 import { tracksOf } from "./timeline-data";
 import { TrackSection } from "./track-section";
 
@@ -79,6 +80,7 @@ export function ResultsPanel({ shown, isCode, onGoToLine, headingLevel = 2 }: Pa
         Checks ({passedCount} of {result.checks.length} passed)
       </Heading>
       <CheckList checks={result.checks} />
+      <OpsResultDetails result={result} level={headingLevel + 1} />
 
       {tracks.map((track) => (
         <TrackSection

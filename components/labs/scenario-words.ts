@@ -1,5 +1,6 @@
 import { seconds } from "@/lib/labs/check-labels";
 import type { Lab } from "@/lib/labs/schema";
+import { opsScenarioInWords } from "./ops-scenario-words";
 
 /**
  * The lab's fixed scenario as short sentences for the page, so the learner knows what the
@@ -7,6 +8,11 @@ import type { Lab } from "@/lib/labs/schema";
  */
 export function scenarioInWords(lab: Lab): string[] {
   switch (lab.kind) {
+    case "memory-config":
+    case "cpu-config":
+    case "logging-config":
+    case "secrets-code":
+      return opsScenarioInWords(lab);
     case "health-code": {
       const s = lab.scenario;
       const facts = [

@@ -4,6 +4,7 @@ import type { TimelineEvent as HealthEvent } from "@/lib/sim/healthcheck/types";
 import { narrate as narrateRollout } from "@/lib/sim/rollout/narrate";
 import type { RolloutEvent } from "@/lib/sim/rollout/types";
 import { narrate as narrateShutdown } from "@/lib/sim/shutdown/narrate";
+import { opsTracksOf } from "./ops-tracks";
 import type { ShutdownEvent } from "@/lib/sim/shutdown/types";
 
 /** One event on a common footing: when, which marker lane, and the engine's own sentence. */
@@ -88,6 +89,8 @@ export function tracksOf(timeline: LabTimeline): Track[] {
           omittedLogs: 0,
         },
       ];
+    default:
+      return opsTracksOf(timeline);
   }
 }
 

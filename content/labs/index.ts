@@ -6,6 +6,7 @@ import keepLivenessShallow from "./keep-liveness-shallow";
 import pickHealthcheckFlags from "./pick-healthcheck-flags";
 import prestopSleep from "./prestop-sleep";
 import report503 from "./report-503-when-the-database-is-down";
+import sizeTheBatchMemory from "./size-the-batch-memory";
 import zeroFailureRollout from "./zero-failure-rollout";
 
 /** Every lab file, in course order. */
@@ -18,6 +19,7 @@ export const LAB_FILES: readonly LabInput[] = [
   exitOnYourOwnTerms,
   prestopSleep,
   zeroFailureRollout,
+  sizeTheBatchMemory,
 ];
 
 /** The labs, parsed: an invalid lab file fails here, at import (and in the content test). */

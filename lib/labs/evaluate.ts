@@ -18,7 +18,10 @@ import { matchingPresets } from "./presets";
 import type { CheckResult, ExperimentOutcome, LabResult, LabSummary, LabTimeline } from "./result-types";
 import { runFlags } from "./runners/flags";
 import { runHealthCode, SINGLE_RUN, type HealthRun } from "./runners/health-code";
+import { runLoggingLab } from "./runners/logging";
+import { runCpuLab, runMemoryLab } from "./runners/memory";
 import { runRollout } from "./runners/rollout";
+import { runSecretsCode } from "./runners/secrets";
 import { runShutdownCode, runShutdownConfig } from "./runners/shutdown";
 import { isCodeLab, submissionSchemaFor, type Lab, type Submission } from "./schema";
 import { healthTimeline, rolloutTimeline, shutdownTimeline } from "./timeline";
@@ -135,6 +138,22 @@ function run(
         isFamily<RolloutCheck>(check, "rollout") ? judgeRolloutCheck(check, result) : misplaced(check),
       );
       return finish(lab, checks, rolloutTimeline(result));
+    }
+    case "memory-config":
+    case "cpu-config":
+    case "logging-config": {
+      const ran =
+        lab.kind === "memory-config"
+          ? runMemoryLab(lab, paramsOf(lab.kind, submission))
+          : lab.kind === "cpu-config"
+            ? runCpuLab(lab, paramsOf(lab.kind, submission))
+            : runLoggingLab(lab, paramsOf(lab.kind, submission));
+      return finish(lab, ran.checks, ran.ran, ran.headline);
+    }
+    case "secrets-code": {
+      const ran = runSecretsCode(lab, submission.code ?? "", needQuickJs(quickjs), options.limits);
+      if (ran.failed) return codeFailed(lab, ran.failed, "load");
+      return finish(lab, [codeCheck(null), ...ran.outcome.checks], ran.outcome.ran);
     }
   }
 }

@@ -9,7 +9,7 @@ import type {
   ShutdownExperiment,
 } from "./experiment-schema";
 import type { LabSummary } from "./result-types";
-import type { LabOfKind } from "./schema";
+import type { CodeLab, LabOfKind } from "./schema";
 import type { ShutdownLabScenario } from "./scenario-schema";
 
 type HealthLab = LabOfKind<"health-code">;
@@ -72,7 +72,9 @@ export function defaultShutdownExperiment(lab: ShutdownLab): ShutdownExperiment 
   };
 }
 
-export function defaultExperiment(lab: HealthLab | ShutdownLab): HealthExperiment | ShutdownExperiment {
+export function defaultExperiment(lab: CodeLab): HealthExperiment | ShutdownExperiment {
+  // The secrets lab has no scenario to vary (experimentTargetOf says so); callers check first.
+  if (lab.kind === "secrets-code") throw new Error("the secrets lab has no experiment");
   return lab.kind === "health-code" ? defaultHealthExperiment(lab) : defaultShutdownExperiment(lab);
 }
 
@@ -169,10 +171,11 @@ export function applyShutdownExperiment(lab: ShutdownLab, experiment: ShutdownEx
   };
 }
 
-export function applyExperiment<L extends HealthLab | ShutdownLab>(lab: L, experiment: unknown): L {
+export function applyExperiment<L extends CodeLab>(lab: L, experiment: unknown): L {
+  if (lab.kind === "secrets-code") throw new Error("the secrets lab has no experiment");
   return (
     lab.kind === "health-code"
-      ? applyHealthExperiment(lab, experiment as HealthExperiment)
+      ? applyHealthExperiment(lab as HealthLab, experiment as HealthExperiment)
       : applyShutdownExperiment(lab as ShutdownLab, experiment as ShutdownExperiment)
   ) as L;
 }

@@ -1,6 +1,6 @@
 import { CHECK_FAMILY, type CheckFamily, type HealthCheck, type LabCheck } from "./check-schema";
 import { paramProblems } from "./params-schema";
-import type { Lab } from "./schema";
+import { isCodeLab, type Lab } from "./schema";
 
 /** A rule broken by a lab file, with where (for the content test's message). */
 export type LabIssue = { path: Array<string | number>; message: string };
@@ -11,6 +11,10 @@ const FAMILY_OF_KIND: Record<Lab["kind"], CheckFamily> = {
   "shutdown-code": "shutdown",
   "shutdown-config": "shutdown",
   "rollout-config": "rollout",
+  "memory-config": "memory",
+  "cpu-config": "cpu",
+  "logging-config": "logging",
+  "secrets-code": "secrets",
 };
 
 const DOCKER_ONLY = new Set([
@@ -33,7 +37,7 @@ export function labIssues(lab: Lab): LabIssue[] {
     if (CHECK_FAMILY[check.type] === "health")
       for (const message of healthCheckProblems(lab, check as HealthCheck)) at(message);
   });
-  if (lab.kind === "health-code" || lab.kind === "shutdown-code") {
+  if (isCodeLab(lab)) {
     if (lab.solution.code.trim() === lab.input.starterCode.trim())
       issues.push({ path: ["solution", "code"], message: "must differ from the starter code" });
   } else {

@@ -2,6 +2,7 @@ import type { Summary as HealthSummary, TimelineEvent as HealthEvent } from "@/l
 import type { RolloutEvent, Sample, Summary as RolloutSummary } from "@/lib/sim/rollout";
 import type { ShutdownEvent, ShutdownSummary } from "@/lib/sim/shutdown";
 import type { ConsoleEntry } from "@/lib/sandbox/quickjs-sandbox";
+import type { OpsSummary, OpsTimeline } from "./ops/results";
 
 /** One pass criterion, judged. `detail` says what actually happened, in a sentence or two. */
 export type CheckResult = { label: string; passed: boolean; detail: string };
@@ -29,12 +30,14 @@ export type LabTimeline =
       omittedEvents: number;
       samples: Sample[];
       omittedSamples: number;
-    };
+    }
+  | OpsTimeline;
 
 export type LabSummary =
   | { kind: "health"; runs: Array<{ run: string; label: string; summary: HealthSummary }> }
   | { kind: "shutdown"; summary: ShutdownSummary }
-  | { kind: "rollout"; summary: RolloutSummary };
+  | { kind: "rollout"; summary: RolloutSummary }
+  | OpsSummary;
 
 export type LabResult = {
   labSlug: string;
