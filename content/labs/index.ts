@@ -2,6 +2,7 @@ import { parseLab, type Lab, type LabInput } from "@/lib/labs/schema";
 import drainUnderDockerStop from "./drain-under-docker-stop";
 import exitOnYourOwnTerms from "./exit-on-your-own-terms";
 import hangingDependency from "./hanging-dependency";
+import keepAWeekOfLogs from "./keep-a-week-of-logs";
 import keepLivenessShallow from "./keep-liveness-shallow";
 import pickHealthcheckFlags from "./pick-healthcheck-flags";
 import prestopSleep from "./prestop-sleep";
@@ -20,6 +21,7 @@ export const LAB_FILES: readonly LabInput[] = [
   prestopSleep,
   zeroFailureRollout,
   sizeTheBatchMemory,
+  keepAWeekOfLogs,
 ];
 
 /** The labs, parsed: an invalid lab file fails here, at import (and in the content test). */

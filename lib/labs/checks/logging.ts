@@ -60,7 +60,10 @@ export function judgeLoggingCheck(
       return {
         label,
         passed: sent.dropped <= check.lines,
-        detail: `${sent.dropped} of ${sent.intended} lines dropped (buffer ${megabytes(sent.bufferBytes)}).`,
+        detail:
+          delivery.scenario.mode === "blocking"
+            ? "Blocking mode never drops a line: the app waits instead."
+            : `${sent.dropped} of ${sent.intended} lines dropped (a ${megabytes(sent.bufferBytes)} buffer).`,
       };
   }
 }
