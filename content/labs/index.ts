@@ -5,6 +5,7 @@ import hangingDependency from "./hanging-dependency";
 import keepAWeekOfLogs from "./keep-a-week-of-logs";
 import keepLivenessShallow from "./keep-liveness-shallow";
 import pickHealthcheckFlags from "./pick-healthcheck-flags";
+import loadSecretsFromFiles from "./load-secrets-from-files";
 import prestopSleep from "./prestop-sleep";
 import report503 from "./report-503-when-the-database-is-down";
 import sizeTheBatchMemory from "./size-the-batch-memory";
@@ -22,6 +23,7 @@ export const LAB_FILES: readonly LabInput[] = [
   zeroFailureRollout,
   sizeTheBatchMemory,
   keepAWeekOfLogs,
+  loadSecretsFromFiles,
 ];
 
 /** The labs, parsed: an invalid lab file fails here, at import (and in the content test). */
