@@ -4,6 +4,7 @@ import exitOnYourOwnTerms from "./exit-on-your-own-terms";
 import hangingDependency from "./hanging-dependency";
 import keepAWeekOfLogs from "./keep-a-week-of-logs";
 import keepLivenessShallow from "./keep-liveness-shallow";
+import pickCpusForP99 from "./pick-cpus-for-p99";
 import pickHealthcheckFlags from "./pick-healthcheck-flags";
 import loadSecretsFromFiles from "./load-secrets-from-files";
 import prestopSleep from "./prestop-sleep";
@@ -24,6 +25,7 @@ export const LAB_FILES: readonly LabInput[] = [
   sizeTheBatchMemory,
   keepAWeekOfLogs,
   loadSecretsFromFiles,
+  pickCpusForP99,
 ];
 
 /** The labs, parsed: an invalid lab file fails here, at import (and in the content test). */

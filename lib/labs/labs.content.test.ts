@@ -49,7 +49,7 @@ describe("lab files", () => {
     const kinds = new Set(LABS.map((lab) => lab.kind));
     for (const kind of ["health-code", "shutdown-code", "healthcheck-flags", "shutdown-config", "rollout-config"])
       expect(kinds).toContain(kind);
-    for (const kind of ["memory-config", "logging-config", "secrets-code"]) expect(kinds).toContain(kind);
+    for (const kind of ["memory-config", "cpu-config", "logging-config", "secrets-code"]) expect(kinds).toContain(kind);
   });
 
   it.each(LABS.map((lab) => [lab.slug, lab] as const))(

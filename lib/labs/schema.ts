@@ -43,7 +43,8 @@ const Slug = z
 /** A heading id as rehype-slug makes it from the lesson's h2/h3. */
 const HeadingId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]*$/, "use the heading id exactly as the lesson page has it");
+  // Leading hyphens stay: rehype-slug turns "### --cpus: a hard ceiling" into "--cpus-a-hard-ceiling".
+  .regex(/^-*[a-z0-9][a-z0-9_-]*$/, "use the heading id exactly as the lesson page has it");
 const Prose = z.string().trim().min(10);
 const Code = z.string().min(1).max(MAX_CODE_LENGTH);
 const Explanation = z.string().trim().min(40);

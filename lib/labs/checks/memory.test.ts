@@ -61,3 +61,31 @@ describe("size-the-batch-memory", () => {
     expect(result.checks[0]!.detail).toMatch(/memory: must be between 64 and 4096/);
   });
 });
+
+describe("pick-cpus-for-p99", () => {
+  const cpuLab = getLab("pick-cpus-for-p99")!;
+  const at = (cpus: number) => evaluateLab(cpuLab, { labSlug: cpuLab.slug, params: { cpus } }, null);
+
+  it("a quota just above the average demand is throttled into a p99 far over the target", () => {
+    const result = at(500);
+    expect(result.checks[0]).toMatchObject({ label: "p99 latency under 200 ms", passed: false });
+    expect(result.checks[0]!.detail).toMatch(/^p99 3\d\d(\.\d)? ms .* throttled in \d+ of \d+ periods/);
+  });
+
+  it("below the average demand the backlog grows without end", () => {
+    const result = at(350);
+    expect(result.checks[1]).toMatchObject({ passed: false });
+    expect(result.checks[1]!.detail).toMatch(/demand is 11\d % of the quota/);
+  });
+
+  it("more than the node's one CPU is refused by the budget check even though p99 is fine", () => {
+    const result = at(2000);
+    expect(result.checks.map((check) => check.passed)).toEqual([true, true, false]);
+  });
+
+  it("one CPU and four are the same for one event loop: only the quota's throttling changes p99", () => {
+    expect(at(1000).summary).toMatchObject({ kind: "cpu", summary: { nrThrottled: 0 } });
+    const p99 = (cpus: number) => (at(cpus).summary as { summary: { p99Ms: number } }).summary.p99Ms;
+    expect(p99(4000)).toBe(p99(1000));
+  });
+});

@@ -9,7 +9,7 @@ import { sourceWorkerEntry } from "./registry";
 // The resource-limits, logging and secrets labs go through the same worker pool as the others
 // when a learner submits: the server's verdict must be the browser's, byte for byte, and the
 // starter must still fail there (a verdict can only be recorded from the pool's run).
-const SLUGS = ["size-the-batch-memory", "keep-a-week-of-logs", "load-secrets-from-files"];
+const SLUGS = ["size-the-batch-memory", "keep-a-week-of-logs", "load-secrets-from-files", "pick-cpus-for-p99"];
 const LIMITS = { cpuBudgetMs: 30_000, memoryBytes: 16 << 20 };
 
 let verifier: LabVerifier;
