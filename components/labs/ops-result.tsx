@@ -114,7 +114,7 @@ function SecretsRunView({ run, level }: { run: SecretsRun; level: number }) {
             ))
           : "none"}
       </p>
-      {!run.outcome.started && <p className="mt-1 text-sm">Error: {run.outcome.error}</p>}
+      {!run.outcome.started && <p className="mt-1 text-sm">Stopped with: {run.outcome.error}</p>}
       <p className="mt-1 text-sm font-semibold">docker logs</p>
       {run.logs.length === 0 ? (
         <p className="text-sm text-fg-muted">Nothing was logged.</p>

@@ -1,5 +1,5 @@
 import { describeCheck } from "@/lib/labs/check-labels";
-import { defaultExperiment } from "@/lib/labs/experiment";
+import { defaultExperiment, hasExperiment } from "@/lib/labs/experiment";
 import { experimentTargetOf, type Experiment, type ExperimentTarget } from "@/lib/labs/experiment-schema";
 import { isCodeLab, type Lab } from "@/lib/labs/schema";
 
@@ -46,5 +46,5 @@ export function toPublicLab(lab: Lab): PublicLab {
 
 function experimentOf(lab: Lab): PublicLab["experiment"] {
   const target = experimentTargetOf(lab);
-  return target && isCodeLab(lab) ? { target, defaults: defaultExperiment(lab) } : null;
+  return target && hasExperiment(lab) ? { target, defaults: defaultExperiment(lab) } : null;
 }

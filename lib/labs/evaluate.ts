@@ -12,7 +12,7 @@ import { judgeHealthCheck } from "./checks/health";
 import { judgeRolloutCheck } from "./checks/rollout";
 import { judgeShutdownCheck } from "./checks/shutdown";
 import type { ConfigKind, ParamValues } from "./params-schema";
-import { applyExperiment, describeExperiment, experimentHeadline } from "./experiment";
+import { applyExperiment, describeExperiment, experimentHeadline, hasExperiment } from "./experiment";
 import { experimentTargetOf, parseExperiment } from "./experiment-schema";
 import { matchingPresets } from "./presets";
 import type { CheckResult, ExperimentOutcome, LabResult, LabSummary, LabTimeline } from "./result-types";
@@ -23,7 +23,7 @@ import { runCpuLab, runMemoryLab } from "./runners/memory";
 import { runRollout } from "./runners/rollout";
 import { runSecretsCode } from "./runners/secrets";
 import { runShutdownCode, runShutdownConfig } from "./runners/shutdown";
-import { isCodeLab, submissionSchemaFor, type Lab, type Submission } from "./schema";
+import { submissionSchemaFor, type Lab, type Submission } from "./schema";
 import { healthTimeline, rolloutTimeline, shutdownTimeline } from "./timeline";
 
 export type EvaluateOptions = {
@@ -166,7 +166,7 @@ function runExperiment(
   options: EvaluateOptions,
 ): ExperimentOutcome {
   const target = experimentTargetOf(lab);
-  if (!target || !isCodeLab(lab))
+  if (!target || !hasExperiment(lab))
     return {
       ok: false,
       problems: [{ path: "", message: "This lab has no experiment: change its settings instead." }],

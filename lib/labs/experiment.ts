@@ -9,7 +9,7 @@ import type {
   ShutdownExperiment,
 } from "./experiment-schema";
 import type { LabSummary } from "./result-types";
-import type { CodeLab, LabOfKind } from "./schema";
+import type { Lab, LabOfKind } from "./schema";
 import type { ShutdownLabScenario } from "./scenario-schema";
 
 type HealthLab = LabOfKind<"health-code">;
@@ -72,9 +72,12 @@ export function defaultShutdownExperiment(lab: ShutdownLab): ShutdownExperiment 
   };
 }
 
-export function defaultExperiment(lab: CodeLab): HealthExperiment | ShutdownExperiment {
-  // The secrets lab has no scenario to vary (experimentTargetOf says so); callers check first.
-  if (lab.kind === "secrets-code") throw new Error("the secrets lab has no experiment");
+/** Code labs whose scenario the learner may vary (the secrets lab has none: its container is the point). */
+export type ExperimentLab = HealthLab | ShutdownLab;
+export const hasExperiment = (lab: Lab): lab is ExperimentLab =>
+  lab.kind === "health-code" || lab.kind === "shutdown-code";
+
+export function defaultExperiment(lab: ExperimentLab): HealthExperiment | ShutdownExperiment {
   return lab.kind === "health-code" ? defaultHealthExperiment(lab) : defaultShutdownExperiment(lab);
 }
 
@@ -171,11 +174,10 @@ export function applyShutdownExperiment(lab: ShutdownLab, experiment: ShutdownEx
   };
 }
 
-export function applyExperiment<L extends CodeLab>(lab: L, experiment: unknown): L {
-  if (lab.kind === "secrets-code") throw new Error("the secrets lab has no experiment");
+export function applyExperiment<L extends ExperimentLab>(lab: L, experiment: unknown): L {
   return (
     lab.kind === "health-code"
-      ? applyHealthExperiment(lab as HealthLab, experiment as HealthExperiment)
+      ? applyHealthExperiment(lab, experiment as HealthExperiment)
       : applyShutdownExperiment(lab as ShutdownLab, experiment as ShutdownExperiment)
   ) as L;
 }
