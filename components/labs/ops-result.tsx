@@ -12,6 +12,10 @@ const hoursOrDays = (ms: number) =>
     ? `${Number((ms / 86_400_000).toFixed(1))} d`
     : `${Number((ms / 3_600_000).toFixed(1))} h`;
 
+/** The spacing of the samples ("5 s"), which is also the window each point sums up. */
+const windowOf = (samples: ReadonlyArray<{ t: number }>) =>
+  secondsOf(samples.length > 1 ? samples[1]!.t - samples[0]!.t : (samples[0]?.t ?? 1_000));
+
 /**
  * The series behind a resource-limits, logging or secrets result: what `docker stats`, the
  * latency percentiles, the disk and the collector looked like, or the loader's two starts.
@@ -32,6 +36,7 @@ export function OpsResultDetails({ result, level }: { result: LabResult; level: 
           unit="MiB"
           times={ops.samples.map((sample) => sample.t)}
           formatTime={minutes}
+          tickMs={10 * 60_000}
           series={[
             { name: "RAM charged", values: ops.samples.map((s) => (s.running ? s.ramMb : null)) },
             { name: "JavaScript heap", values: ops.samples.map((s) => (s.running ? s.heapMb : null)) },
@@ -52,7 +57,7 @@ export function OpsResultDetails({ result, level }: { result: LabResult; level: 
       {ops.kind === "cpu" && (
         <>
           <SeriesChart
-            title="Request latency per second"
+            title={`Request latency per ${windowOf(ops.samples)} window`}
             unit="ms"
             times={ops.samples.map((sample) => sample.t)}
             formatTime={secondsOf}
@@ -60,9 +65,14 @@ export function OpsResultDetails({ result, level }: { result: LabResult; level: 
               { name: "p99", values: ops.samples.map((s) => s.p99Ms) },
               { name: "p50", values: ops.samples.map((s) => s.p50Ms) },
             ]}
+            limits={
+              ops.p99TargetMs === null
+                ? []
+                : [{ label: `target ${ops.p99TargetMs} ms`, value: ops.p99TargetMs }]
+            }
           />
           <SeriesChart
-            title="Time throttled by the CPU quota, per second"
+            title={`Time throttled by the CPU quota per ${windowOf(ops.samples)} window`}
             unit="ms"
             times={ops.samples.map((sample) => sample.t)}
             formatTime={secondsOf}
@@ -77,7 +87,18 @@ export function OpsResultDetails({ result, level }: { result: LabResult; level: 
             unit="MB"
             times={ops.diskSamples.map((sample) => sample.t)}
             formatTime={hoursOrDays}
+            tickMs={86_400_000}
             series={[{ name: "on disk", values: ops.diskSamples.map((s) => s.diskBytes / 1_000_000) }]}
+            limits={
+              ops.diskBudgetBytes === null
+                ? []
+                : [
+                    {
+                      label: `budget ${ops.diskBudgetBytes / 1_000_000} MB`,
+                      value: ops.diskBudgetBytes / 1_000_000,
+                    },
+                  ]
+            }
           />
           <SeriesChart
             title="Shipping to the collector, per second"

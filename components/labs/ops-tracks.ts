@@ -33,6 +33,8 @@ export function opsTracksOf(timeline: OpsTimeline): Track[] {
         },
       ];
     case "logging":
+      // json-file without max-size never rotates: no events, so no empty timeline either.
+      if (timeline.diskEvents.length === 0) return [];
       return [
         {
           id: "log-files",

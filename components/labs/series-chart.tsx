@@ -16,6 +16,8 @@ type Props = {
   formatTime: (ms: number) => string;
   /** Rows in the data table for screen readers and anyone who wants the numbers. */
   tableRows?: number;
+  /** Spacing of the time axis' ticks, when 1-2-5 × 10ⁿ seconds reads badly (minutes, days). */
+  tickMs?: number;
 };
 
 const WIDTH = 800;
@@ -34,6 +36,12 @@ const STYLES = [
 
 const round = (value: number) => Number(value.toFixed(1));
 
+/** 1, 2 or 5 × 10ⁿ: axis steps people read at a glance. */
+function niceStep(rough: number): number {
+  const power = 10 ** Math.floor(Math.log10(Math.max(rough, 1e-9)));
+  return [1, 2, 5, 10].map((factor) => factor * power).find((step) => step >= rough) ?? rough;
+}
+
 /** Evenly spaced indexes, at most `count`, always including the last point. */
 function rowsOf(length: number, count: number): number[] {
   if (length <= count) return Array.from({ length }, (_, index) => index);
@@ -42,21 +50,32 @@ function rowsOf(length: number, count: number): number[] {
 }
 
 /** A small line chart in the timeline's visual language, with its numbers in a table below. */
-export function SeriesChart({ title, times, series, limits = [], unit, formatTime, tableRows = 24 }: Props) {
+export function SeriesChart({
+  title,
+  times,
+  series,
+  limits = [],
+  unit,
+  formatTime,
+  tableRows = 24,
+  tickMs,
+}: Props) {
   const titleId = useId();
   const end = Math.max(1_000, times.at(-1) ?? 0);
-  const top =
-    Math.max(
-      1,
-      ...limits.map((limit) => limit.value),
-      ...series.flatMap((s) => s.values.map((v) => v ?? 0)),
-    ) * 1.1;
+  const highest = Math.max(
+    1,
+    ...limits.map((limit) => limit.value),
+    ...series.flatMap((s) => s.values.map((v) => v ?? 0)),
+  );
+  const yStep = niceStep(highest / 4);
+  const top = Math.ceil((highest * 1.08) / yStep) * yStep;
   const x = (ms: number) => LEFT + (ms / end) * (WIDTH - LEFT - RIGHT);
   const y = (value: number) => TOP + (1 - value / top) * (HEIGHT - TOP - BOTTOM);
-  const step = tickStepMs(end);
+  const step = tickMs ?? tickStepMs(end);
   const ticks: number[] = [];
   for (let t = 0; t <= end + 1 && ticks.length < 12; t += step) ticks.push(t);
-  const yTicks = [0, top / 4, top / 2, (3 * top) / 4].map(round);
+  const yTicks: number[] = [];
+  for (let tick = 0; tick < top; tick += yStep) yTicks.push(round(tick));
   const path = (values: ReadonlyArray<number | null>) =>
     values
       .map((value, index) => (value === null ? null : `${x(times[index] ?? 0)},${y(value)}`))

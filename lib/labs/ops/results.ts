@@ -17,7 +17,13 @@ export type OpsTimeline =
       samples: MemorySample[];
       omittedSamples: number;
     }
-  | { kind: "cpu"; samples: CpuSample[]; omittedSamples: number }
+  | {
+      kind: "cpu";
+      samples: CpuSample[];
+      omittedSamples: number;
+      /** The lab's p99 target, drawn on the chart (null when the lab has none). */
+      p99TargetMs: number | null;
+    }
   | {
       kind: "logging";
       diskEvents: LogFilesEvent[];
@@ -25,6 +31,9 @@ export type OpsTimeline =
       diskSamples: DiskSample[];
       deliverySamples: DeliverySample[];
       omittedSamples: number;
+      /** The lab's disk budget and retention target, drawn on the chart. */
+      diskBudgetBytes: number | null;
+      retentionMs: number | null;
     }
   | { kind: "secrets"; runs: SecretsRun[] };
 

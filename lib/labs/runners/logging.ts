@@ -56,6 +56,8 @@ export function runLoggingLab(
         diskSamples: diskSamples.items,
         deliverySamples: deliverySamples.items,
         omittedSamples: diskSamples.omitted + deliverySamples.omitted,
+        diskBudgetBytes: lab.checks.find((check) => check.type === "log-disk-at-most")?.bytes ?? null,
+        retentionMs: lab.checks.find((check) => check.type === "logs-retained")?.atLeastMs ?? null,
       },
       summary: {
         kind: "logging",

@@ -56,7 +56,12 @@ export function runCpuLab(lab: LabOfKind<"cpu-config">, params: ParamValues<"cpu
   return {
     checks: lab.checks.map((check) => judgeCpuCheck(check as CpuCheck, result)),
     ran: {
-      timeline: { kind: "cpu", samples: samples.items, omittedSamples: samples.omitted },
+      timeline: {
+        kind: "cpu",
+        samples: samples.items,
+        omittedSamples: samples.omitted,
+        p99TargetMs: lab.checks.find((check) => check.type === "p99-below")?.ms ?? null,
+      },
       summary: { kind: "cpu", summary: result.summary },
     },
   };
