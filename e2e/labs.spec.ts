@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { newLearner } from "./support/accounts";
 import { AuthPages } from "./support/auth-pages";
 import { expectNoAxeViolations } from "./support/axe";
+import { replaceCode } from "./support/code-editor";
 import { encodeLabState } from "@/components/labs/lab-state";
 
 const CODE_LAB = "report-503-when-the-database-is-down";
@@ -12,26 +13,6 @@ const SOLUTION =
   'app.get("/livez", (req, res) => res.status(200).json({ ok: true })); ' +
   'app.get("/readyz", async (req, res) => { try { await db.ping(); res.status(200).json({ ok: true }); } ' +
   "catch (error) { res.status(503).json({ ok: false }); } });";
-
-/** Selects everything in the Monaco editor and types `text` in its place. */
-async function replaceCode(page: Page, text: string) {
-  const editor = page.getByTestId("code-editor").locator(".monaco-editor");
-  await expect(editor).toBeVisible();
-  await editor.click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(text);
-  // Monaco's auto-closing may have added brackets after the cursor: remove them, then compare.
-  await page.keyboard.press("ControlOrMeta+Shift+End");
-  await page.keyboard.press("Delete");
-  await expect
-    .poll(() =>
-      page.evaluate(() =>
-        (window as unknown as { labEditor?: { getValue(): string } }).labEditor?.getValue(),
-      ),
-    )
-    .toBe(text);
-}
 
 function result(page: Page) {
   return page.getByTestId("lab-result");

@@ -34,6 +34,20 @@ const STYLES = [
   { colour: "var(--fg-muted)", dash: "10 3 2 3" },
 ] as const;
 
+const LIMIT_STYLE = { colour: "var(--danger)", dash: "8 4" } as const;
+
+/** A legend entry: a short stretch of the line as drawn, then its name. */
+function LegendItem({ name, colour, dash }: { name: string; colour: string; dash: string | undefined }) {
+  return (
+    <li className="flex items-center gap-1.5">
+      <svg width="22" height="8" viewBox="0 0 22 8" aria-hidden="true" focusable="false">
+        <line x1={0} x2={22} y1={4} y2={4} stroke={colour} strokeWidth={2} strokeDasharray={dash} />
+      </svg>
+      <span>{name}</span>
+    </li>
+  );
+}
+
 const round = (value: number) => Number(value.toFixed(1));
 
 /** 1, 2 or 5 × 10ⁿ: axis steps people read at a glance. */
@@ -140,9 +154,9 @@ export function SeriesChart({
                 x2={WIDTH - RIGHT}
                 y1={y(limit.value)}
                 y2={y(limit.value)}
-                stroke="var(--danger)"
+                stroke={LIMIT_STYLE.colour}
                 strokeWidth={2}
-                strokeDasharray="8 4"
+                strokeDasharray={LIMIT_STYLE.dash}
               />
               <text
                 x={WIDTH - RIGHT - 4}
@@ -173,40 +187,11 @@ export function SeriesChart({
       <figcaption className="mt-2">
         <span className="sr-only">Legend:</span>
         <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-          {series.map((s, index) => {
-            const style = STYLES[index % STYLES.length]!;
-            return (
-              <li key={s.name} className="flex items-center gap-1.5">
-                <svg width="22" height="8" viewBox="0 0 22 8" aria-hidden="true" focusable="false">
-                  <line
-                    x1={0}
-                    x2={22}
-                    y1={4}
-                    y2={4}
-                    stroke={style.colour}
-                    strokeWidth={2}
-                    strokeDasharray={style.dash}
-                  />
-                </svg>
-                <span>{s.name}</span>
-              </li>
-            );
-          })}
+          {series.map((s, index) => (
+            <LegendItem key={s.name} name={s.name} {...STYLES[index % STYLES.length]!} />
+          ))}
           {limits.map((limit) => (
-            <li key={limit.label} className="flex items-center gap-1.5">
-              <svg width="22" height="8" viewBox="0 0 22 8" aria-hidden="true" focusable="false">
-                <line
-                  x1={0}
-                  x2={22}
-                  y1={4}
-                  y2={4}
-                  stroke="var(--danger)"
-                  strokeWidth={2}
-                  strokeDasharray="8 4"
-                />
-              </svg>
-              <span>{limit.label}</span>
-            </li>
+            <LegendItem key={limit.label} name={limit.label} {...LIMIT_STYLE} />
           ))}
         </ul>
         <details className="mt-2 text-sm">
