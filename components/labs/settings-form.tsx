@@ -56,6 +56,12 @@ export function SettingsForm({ params, values, problems, onChange, onRun }: Prop
                     step={param.step}
                     value={values[param.key] ?? ""}
                     onChange={(event) => onChange(param.key, event.target.value)}
+                    onKeyDown={(event) => {
+                      // A form of several fields and no submit button is never submitted by Enter.
+                      if (event.key !== "Enter" || event.ctrlKey || event.metaKey) return;
+                      event.preventDefault();
+                      onRun();
+                    }}
                     aria-invalid={problem ? true : undefined}
                     aria-describedby={`${id}-help${problem ? ` ${id}-problem` : ""}`}
                     className="mt-1 w-full rounded-md border border-border bg-bg px-3 py-2 text-fg"
