@@ -8,7 +8,7 @@ const OPS_KINDS = new Set(["memory", "cpu", "logging", "secrets"]);
 const minutes = (ms: number) => `${Number((ms / 60_000).toFixed(1))} min`;
 const secondsOf = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
 const hoursOrDays = (ms: number) =>
-  ms >= 2 * 86_400_000
+  ms === 0 || ms >= 86_400_000
     ? `${Number((ms / 86_400_000).toFixed(1))} d`
     : `${Number((ms / 3_600_000).toFixed(1))} h`;
 

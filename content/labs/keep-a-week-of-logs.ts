@@ -7,7 +7,7 @@ const lab: LabInput = {
   lessonSection: "blocking-or-non-blocking-delivery",
   summary: "Pick the log driver, max-size, max-file, mode and max-buffer-size for disk and a slow collector.",
   goal:
-    "orders-api logs about ten lines a second, every second of the week. The on-call team wants `docker logs` " +
+    "orders-api logs about ten lines a second, every second of the week. The on-call team wants docker logs " +
     "to reach back a full 7 days, and the node has 500 MB for this container's logs. The same lines are also " +
     "shipped to a central collector, which slows to a crawl for a minute and a half during a busy spell: " +
     "requests must not stall while it does, and no line may be lost. Docker's defaults (json-file, no " +
