@@ -107,3 +107,12 @@ test("the lessons embed the new labs in their sections", async ({ page }) => {
   await page.goto("/learn/configuration-and-secrets");
   await expect(page.getByTestId(`lab-embed-${SECRETS_LAB}`)).toBeVisible();
 });
+
+test("the CPU lab: one field, Enter runs it, the p99 chart shows the target", async ({ page }) => {
+  await page.goto("/labs/pick-cpus-for-p99");
+  await page.getByLabel("--cpus").fill("700");
+  await page.keyboard.press("Enter");
+  await expect(result(page)).toHaveAttribute("data-passed", "true");
+  await expect(page.getByTestId("ops-result")).toContainText("target 200 ms");
+  await expectNoAxeViolations(page, "CPU lab with a result");
+});
