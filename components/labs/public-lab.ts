@@ -1,5 +1,5 @@
 import { describeCheck } from "@/lib/labs/check-labels";
-import { defaultExperiment } from "@/lib/labs/experiment";
+import { defaultExperiment, hasExperiment } from "@/lib/labs/experiment";
 import { experimentTargetOf, type Experiment, type ExperimentTarget } from "@/lib/labs/experiment-schema";
 import { isCodeLab, isTextLab, type Lab } from "@/lib/labs/schema";
 import { publicTextOf, type PublicText } from "./public-text";
@@ -13,6 +13,8 @@ export type PublicParam = {
   step: number;
   default: number;
   help: string;
+  /** A choice between named options; the value is the option's index. */
+  choices?: string[];
 };
 
 /** What the workbench needs about a lab: everything but the solution (that comes only on request). */
@@ -49,5 +51,5 @@ export function toPublicLab(lab: Lab): PublicLab {
 
 function experimentOf(lab: Lab): PublicLab["experiment"] {
   const target = experimentTargetOf(lab);
-  return target && isCodeLab(lab) ? { target, defaults: defaultExperiment(lab) } : null;
+  return target && hasExperiment(lab) ? { target, defaults: defaultExperiment(lab) } : null;
 }

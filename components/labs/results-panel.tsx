@@ -4,6 +4,7 @@ import { CheckList, CodeErrorNote, errorLineOf, Icon } from "./check-list";
 import { ExperimentResult } from "./experiment-result";
 import { Heading } from "./heading";
 import { TextDetailsView } from "./text-details";
+import { OpsResultDetails } from "./ops-result";
 import { tracksOf } from "./timeline-data";
 import { TrackSection } from "./track-section";
 
@@ -81,6 +82,7 @@ export function ResultsPanel({ shown, isCode, onGoToLine, headingLevel = 2 }: Pa
       </Heading>
       <CheckList checks={result.checks} />
       {result.text && <TextDetailsView details={result.text} level={headingLevel + 1} onGoToLine={onGoToLine} />}
+      <OpsResultDetails result={result} level={headingLevel + 1} />
 
       {tracks.map((track) => (
         <TrackSection

@@ -1,5 +1,6 @@
 import { seconds } from "@/lib/labs/check-labels";
 import { isTextLab, type Lab } from "@/lib/labs/schema";
+import { opsScenarioInWords } from "./ops-scenario-words";
 import { textScenarioInWords } from "./text-lab-words";
 
 /**
@@ -9,6 +10,11 @@ import { textScenarioInWords } from "./text-lab-words";
 export function scenarioInWords(lab: Lab): string[] {
   if (isTextLab(lab)) return textScenarioInWords(lab);
   switch (lab.kind) {
+    case "memory-config":
+    case "cpu-config":
+    case "logging-config":
+    case "secrets-code":
+      return opsScenarioInWords(lab);
     case "health-code": {
       const s = lab.scenario;
       const facts = [

@@ -4,6 +4,7 @@ import { narrate as narrateRollout } from "@/lib/sim/rollout/narrate";
 import { narrate as narrateShutdown } from "@/lib/sim/shutdown/narrate";
 import type { ChartModel } from "./chart-model";
 import { healthChart } from "./health-chart-data";
+import { opsTracksOf } from "./ops-tracks";
 import { rolloutChart } from "./rollout-chart-data";
 import { shutdownChart } from "./shutdown-chart-data";
 
@@ -66,6 +67,8 @@ export function tracksOf(timeline: LabTimeline): Track[] {
           omittedLogs: 0,
         },
       ];
+    default:
+      return opsTracksOf(timeline);
   }
 }
 

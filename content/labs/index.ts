@@ -6,11 +6,15 @@ import exitOnYourOwnTerms from "./exit-on-your-own-terms";
 import findTheRestartLoop from "./find-the-restart-loop";
 import hardenTheDockerfile from "./harden-the-dockerfile";
 import hangingDependency from "./hanging-dependency";
+import keepAWeekOfLogs from "./keep-a-week-of-logs";
 import keepLivenessShallow from "./keep-liveness-shallow";
+import pickCpusForP99 from "./pick-cpus-for-p99";
 import pickHealthcheckFlags from "./pick-healthcheck-flags";
 import p99LatencyPerRoute from "./p99-latency-per-route";
+import loadSecretsFromFiles from "./load-secrets-from-files";
 import prestopSleep from "./prestop-sleep";
 import report503 from "./report-503-when-the-database-is-down";
+import sizeTheBatchMemory from "./size-the-batch-memory";
 import zeroFailureRollout from "./zero-failure-rollout";
 
 /** Every lab file, in course order. */
@@ -28,6 +32,10 @@ export const LAB_FILES: readonly LabInput[] = [
   backUpAndRestoreOrders,
   findTheRestartLoop,
   p99LatencyPerRoute,
+  sizeTheBatchMemory,
+  keepAWeekOfLogs,
+  loadSecretsFromFiles,
+  pickCpusForP99,
 ];
 
 /** The labs, parsed: an invalid lab file fails here, at import (and in the content test). */

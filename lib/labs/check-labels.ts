@@ -1,4 +1,14 @@
-import type { LabCheck } from "./check-schema";
+import {
+  CHECK_FAMILY,
+  type CpuCheck,
+  type LabCheck,
+  type LoggingCheck,
+  type MemoryCheck,
+  type SecretsCheck,
+} from "./check-schema";
+import { loggingCheckLabel } from "./checks/logging";
+import { cpuCheckLabel, memoryCheckLabel } from "./checks/memory";
+import { secretsCheckLabel } from "./checks/secrets";
 import type { TextCheck } from "./text/checks";
 import { describeTextCheck } from "./text/labels";
 
@@ -29,6 +39,8 @@ export function describeCheck(check: LabCheck): string {
 }
 
 function baseLabel(check: Exclude<LabCheck, TextCheck>): string {
+  const ops = opsLabel(check);
+  if (ops !== null) return ops;
   switch (check.type) {
     case "status-at":
       return `Status is ${check.status} at ${seconds(check.atMs)}`;
@@ -73,6 +85,24 @@ function baseLabel(check: Exclude<LabCheck, TextCheck>): string {
       return `At least ${check.atLeast} Pods available at every moment`;
     case "rollout-outcome":
       return `The rollout ends ${check.outcome}`;
+    default:
+      throw new Error(`no label for the ${check.type} check`);
+  }
+}
+
+/** The resource-limits, logging and secrets checks word themselves (checks/memory, logging, secrets). */
+function opsLabel(check: LabCheck): string | null {
+  switch (CHECK_FAMILY[check.type]) {
+    case "memory":
+      return memoryCheckLabel(check as MemoryCheck);
+    case "cpu":
+      return cpuCheckLabel(check as CpuCheck);
+    case "logging":
+      return loggingCheckLabel(check as LoggingCheck);
+    case "secrets":
+      return secretsCheckLabel(check as SecretsCheck);
+    default:
+      return null;
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cpuChecks, loggingChecks, memoryChecks, secretsChecks } from "./ops/check-schema";
 import { Ms } from "./scenario-schema";
 import { textChecks } from "./text/checks";
 
@@ -105,12 +106,17 @@ export const CheckSchema = z.discriminatedUnion("type", [
   ...shutdownChecks,
   ...rolloutChecks,
   ...textChecks,
+  ...memoryChecks,
+  ...cpuChecks,
+  ...loggingChecks,
+  ...secretsChecks,
 ]);
 
 export type LabCheck = z.output<typeof CheckSchema>;
 export type CheckType = LabCheck["type"];
 export type CheckOf<T extends CheckType> = Extract<LabCheck, { type: T }>;
-export type CheckFamily = "health" | "shutdown" | "rollout" | "text";
+export type CheckFamily = "health" | "shutdown" | "rollout" | "text" | OpsFamily;
+type OpsFamily = "memory" | "cpu" | "logging" | "secrets";
 
 const familyOf = (family: CheckFamily, checks: ReadonlyArray<{ shape: { type: { value: string } } }>) =>
   checks.map((check) => [check.shape.type.value, family] as const);
@@ -121,6 +127,10 @@ export const CHECK_FAMILY: Readonly<Record<string, CheckFamily>> = Object.fromEn
   ...familyOf("shutdown", shutdownChecks),
   ...familyOf("rollout", rolloutChecks),
   ...familyOf("text", textChecks),
+  ...familyOf("memory", memoryChecks),
+  ...familyOf("cpu", cpuChecks),
+  ...familyOf("logging", loggingChecks),
+  ...familyOf("secrets", secretsChecks),
 ]);
 
 export type HealthCheck = Extract<
@@ -135,3 +145,10 @@ export type RolloutCheck = Extract<
   LabCheck,
   { type: (typeof rolloutChecks)[number]["shape"]["type"]["value"] }
 >;
+
+type TypesOf<T extends ReadonlyArray<{ shape: { type: { value: string } } }>> =
+  T[number]["shape"]["type"]["value"];
+export type MemoryCheck = Extract<LabCheck, { type: TypesOf<typeof memoryChecks> }>;
+export type CpuCheck = Extract<LabCheck, { type: TypesOf<typeof cpuChecks> }>;
+export type LoggingCheck = Extract<LabCheck, { type: TypesOf<typeof loggingChecks> }>;
+export type SecretsCheck = Extract<LabCheck, { type: TypesOf<typeof secretsChecks> }>;

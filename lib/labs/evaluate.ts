@@ -12,15 +12,18 @@ import { judgeHealthCheck } from "./checks/health";
 import { judgeRolloutCheck } from "./checks/rollout";
 import { judgeShutdownCheck } from "./checks/shutdown";
 import type { ConfigKind, ParamValues } from "./params-schema";
-import { applyExperiment, describeExperiment, experimentHeadline } from "./experiment";
+import { applyExperiment, describeExperiment, experimentHeadline, hasExperiment } from "./experiment";
 import { experimentTargetOf, parseExperiment } from "./experiment-schema";
 import { matchingPresets } from "./presets";
 import type { CheckResult, ExperimentOutcome, LabResult, LabSummary, LabTimeline } from "./result-types";
 import { runFlags } from "./runners/flags";
 import { runHealthCode, SINGLE_RUN, type HealthRun } from "./runners/health-code";
+import { runLoggingLab } from "./runners/logging";
+import { runCpuLab, runMemoryLab } from "./runners/memory";
 import { runRollout } from "./runners/rollout";
+import { runSecretsCode } from "./runners/secrets";
 import { runShutdownCode, runShutdownConfig } from "./runners/shutdown";
-import { isCodeLab, submissionSchemaFor, type Lab, type Submission } from "./schema";
+import { submissionSchemaFor, type Lab, type Submission } from "./schema";
 import { healthChartContext } from "./chart-context";
 import { healthTimeline, rolloutTimeline, shutdownTimeline } from "./timeline";
 import { evaluateTextLab } from "./text/evaluate";
@@ -144,6 +147,22 @@ function run(
     case "backup-restore":
     case "incident":
       return evaluateTextLab(lab, submission);
+    case "memory-config":
+    case "cpu-config":
+    case "logging-config": {
+      const ran =
+        lab.kind === "memory-config"
+          ? runMemoryLab(lab, paramsOf(lab.kind, submission))
+          : lab.kind === "cpu-config"
+            ? runCpuLab(lab, paramsOf(lab.kind, submission))
+            : runLoggingLab(lab, paramsOf(lab.kind, submission));
+      return finish(lab, ran.checks, ran.ran, ran.headline);
+    }
+    case "secrets-code": {
+      const ran = runSecretsCode(lab, submission.code ?? "", needQuickJs(quickjs), options.limits);
+      if (ran.failed) return codeFailed(lab, ran.failed, "load");
+      return finish(lab, [codeCheck(null), ...ran.outcome.checks], ran.outcome.ran);
+    }
   }
 }
 
@@ -155,7 +174,7 @@ function runExperiment(
   options: EvaluateOptions,
 ): ExperimentOutcome {
   const target = experimentTargetOf(lab);
-  if (!target || !isCodeLab(lab))
+  if (!target || !hasExperiment(lab))
     return {
       ok: false,
       problems: [{ path: "", message: "This lab has no experiment: change its settings instead." }],

@@ -5,7 +5,7 @@ import { loadQuickJs } from "@/lib/sandbox/node-quickjs";
 import type { ShutdownEvent } from "@/lib/sim/shutdown";
 import type { TimelineEvent } from "@/lib/sim/healthcheck";
 import { evaluateLab, SUBMISSION_CHECK_LABEL } from "./evaluate";
-import { defaultExperiment } from "./experiment";
+import { defaultExperiment, hasExperiment, type ExperimentLab } from "./experiment";
 import {
   experimentTargetOf,
   parseExperiment,
@@ -15,7 +15,7 @@ import {
 import { getPreset, presetsFor } from "./presets";
 import type { ExperimentOutcome, LabResult } from "./result-types";
 import { DOCKER_HEALTH_CODE_LAB } from "@/lib/testing/docker-health-labs";
-import { isCodeLab, parseLab, type CodeLab } from "./schema";
+import { parseLab } from "./schema";
 import { labBySlug, solutionSubmission, starterSubmission } from "./test-helpers";
 
 let quickjs: QuickJSWASMModule;
@@ -23,9 +23,9 @@ beforeAll(async () => {
   quickjs = await loadQuickJs();
 });
 
-const codeLab = (slug: string) => labBySlug(LABS, slug) as CodeLab;
+const codeLab = (slug: string) => labBySlug(LABS, slug) as ExperimentLab;
 // The Docker HEALTHCHECK experiments run on a test fixture: the course's health-code labs run on Kubernetes.
-const REPORT_503 = parseLab(DOCKER_HEALTH_CODE_LAB) as CodeLab;
+const REPORT_503 = parseLab(DOCKER_HEALTH_CODE_LAB) as ExperimentLab;
 const SHALLOW = codeLab("keep-liveness-shallow");
 const DRAIN = codeLab("drain-under-docker-stop");
 const EXIT = codeLab("exit-on-your-own-terms");
@@ -181,7 +181,7 @@ describe("an experiment changes what the learner sees", () => {
 });
 
 describe("the graded checks are judged on the lab's own scenario, whatever the experiment", () => {
-  const cases = LABS.filter(isCodeLab).flatMap((lab) => {
+  const cases = LABS.filter(hasExperiment).flatMap((lab) => {
     const target = experimentTargetOf(lab)!;
     const base = defaultExperiment(lab);
     const experiments = [
@@ -232,7 +232,7 @@ describe("the graded checks are judged on the lab's own scenario, whatever the e
 });
 
 describe("presets always give a valid experiment", () => {
-  const cases = LABS.filter(isCodeLab).flatMap((lab) => {
+  const cases = LABS.filter(hasExperiment).flatMap((lab) => {
     const target = experimentTargetOf(lab)!;
     const base = defaultExperiment(lab);
     // A learner may have removed the lab's faults and shortened the run (to 10 s, the least allowed)
@@ -259,7 +259,7 @@ describe("presets always give a valid experiment", () => {
 });
 
 describe("an experiment left at its defaults is the lab's own scenario", () => {
-  it.each(LABS.filter(isCodeLab).map((lab) => [lab.slug, lab] as const))("%s", (_slug, lab) => {
+  it.each(LABS.filter(hasExperiment).map((lab) => [lab.slug, lab] as const))("%s", (_slug, lab) => {
     const submission = solutionSubmission(lab);
     const plain = evaluateLab(lab, submission, quickjs);
     const ran = evaluateLab(lab, submission, quickjs, { experiment: defaultExperiment(lab) });

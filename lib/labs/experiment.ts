@@ -9,7 +9,7 @@ import type {
   ShutdownExperiment,
 } from "./experiment-schema";
 import type { LabSummary } from "./result-types";
-import type { LabOfKind } from "./schema";
+import type { Lab, LabOfKind } from "./schema";
 import type { ShutdownLabScenario } from "./scenario-schema";
 
 type HealthLab = LabOfKind<"health-code">;
@@ -72,7 +72,12 @@ export function defaultShutdownExperiment(lab: ShutdownLab): ShutdownExperiment 
   };
 }
 
-export function defaultExperiment(lab: HealthLab | ShutdownLab): HealthExperiment | ShutdownExperiment {
+/** Code labs whose scenario the learner may vary (the secrets lab has none: its container is the point). */
+export type ExperimentLab = HealthLab | ShutdownLab;
+export const hasExperiment = (lab: Lab): lab is ExperimentLab =>
+  lab.kind === "health-code" || lab.kind === "shutdown-code";
+
+export function defaultExperiment(lab: ExperimentLab): HealthExperiment | ShutdownExperiment {
   return lab.kind === "health-code" ? defaultHealthExperiment(lab) : defaultShutdownExperiment(lab);
 }
 
@@ -169,7 +174,7 @@ export function applyShutdownExperiment(lab: ShutdownLab, experiment: ShutdownEx
   };
 }
 
-export function applyExperiment<L extends HealthLab | ShutdownLab>(lab: L, experiment: unknown): L {
+export function applyExperiment<L extends ExperimentLab>(lab: L, experiment: unknown): L {
   return (
     lab.kind === "health-code"
       ? applyHealthExperiment(lab, experiment as HealthExperiment)

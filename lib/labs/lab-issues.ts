@@ -1,6 +1,6 @@
 import { CHECK_FAMILY, type CheckFamily, type HealthCheck, type LabCheck } from "./check-schema";
 import { paramProblems } from "./params-schema";
-import type { Lab } from "./schema";
+import { isCodeLab, type Lab } from "./schema";
 import { isTextLabIn, TEXT_FAMILIES, textLabIssues } from "./text/lab-issues";
 
 /** A rule broken by a lab file, with where (for the content test's message). */
@@ -13,6 +13,10 @@ const FAMILY_OF_KIND: Record<Lab["kind"], CheckFamily> = {
   "shutdown-config": "shutdown",
   "rollout-config": "rollout",
   ...TEXT_FAMILIES,
+  "memory-config": "memory",
+  "cpu-config": "cpu",
+  "logging-config": "logging",
+  "secrets-code": "secrets",
 };
 
 const DOCKER_ONLY = new Set([
@@ -36,7 +40,7 @@ export function labIssues(lab: Lab): LabIssue[] {
       for (const message of healthCheckProblems(lab, check as HealthCheck)) at(message);
   });
   if (isTextLabIn(lab)) issues.push(...textLabIssues(lab));
-  else if (lab.kind === "health-code" || lab.kind === "shutdown-code") {
+  else if (isCodeLab(lab)) {
     if (lab.solution.code.trim() === lab.input.starterCode.trim())
       issues.push({ path: ["solution", "code"], message: "must differ from the starter code" });
   } else {

@@ -48,7 +48,18 @@ describe("lab files", () => {
 
   it("cover every kind of lab", () => {
     expect(new Set(LABS.map((lab) => lab.kind))).toEqual(
-      new Set(["health-code", "shutdown-code", "healthcheck-flags", "shutdown-config", "rollout-config", ...TEXT_KINDS]),
+      new Set([
+        "health-code",
+        "shutdown-code",
+        "healthcheck-flags",
+        "shutdown-config",
+        "rollout-config",
+        "memory-config",
+        "cpu-config",
+        "logging-config",
+        "secrets-code",
+        ...TEXT_KINDS,
+      ]),
     );
   });
 

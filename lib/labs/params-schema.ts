@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MORE_UNITS, OPS_PARAM_KEYS } from "./ops-params";
 
 /**
  * The settings a config lab lets the learner pick. Every value is a whole number in the unit the
@@ -9,15 +10,19 @@ export const ParamBoundSchema = z
   .strictObject({
     /** How the setting is written in the real config, e.g. "--interval" or "maxSurge". */
     label: z.string().min(1),
-    unit: z.enum(["seconds", "pods", "failures"]),
+    unit: z.enum(["seconds", "pods", "failures", ...MORE_UNITS]),
     min: z.number().int().min(0),
     max: z.number().int().min(0),
     step: z.number().int().min(1).default(1),
     default: z.number().int().min(0),
     help: z.string().min(10),
+    /** A choice between named options (a log driver, a mode): the value is the option's index. */
+    choices: z.array(z.string().min(1)).min(2).optional(),
   })
   .superRefine((bound, ctx) => {
     if (bound.min > bound.max) ctx.addIssue({ code: "custom", path: ["max"], message: "must be ≥ min" });
+    if (bound.choices && (bound.min !== 0 || bound.max !== bound.choices.length - 1))
+      ctx.addIssue({ code: "custom", path: ["choices"], message: "a choice runs from 0 to the last option's index" });
     const problem = valueProblem(bound, bound.default);
     if (problem) ctx.addIssue({ code: "custom", path: ["default"], message: problem });
   });
@@ -29,6 +34,7 @@ export const PARAM_KEYS = {
   "healthcheck-flags": ["interval", "timeout", "startPeriod", "retries"],
   "shutdown-config": ["preStop", "gracePeriod"],
   "rollout-config": ["maxSurge", "maxUnavailable", "preStop", "minReady"],
+  ...OPS_PARAM_KEYS,
 } as const;
 
 export type ConfigKind = keyof typeof PARAM_KEYS;

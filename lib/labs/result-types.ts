@@ -3,6 +3,7 @@ import type { RolloutEvent, Sample, Summary as RolloutSummary } from "@/lib/sim/
 import type { ShutdownEvent, ShutdownSummary } from "@/lib/sim/shutdown";
 import type { ConsoleEntry } from "@/lib/sandbox/quickjs-sandbox";
 import type { TextDetails } from "./text/result";
+import type { OpsSummary, OpsTimeline } from "./ops/results";
 
 /** One pass criterion, judged. `detail` says what actually happened, in a sentence or two. */
 export type CheckResult = { label: string; passed: boolean; detail: string };
@@ -40,12 +41,14 @@ export type LabTimeline =
       omittedSamples: number;
       /** Optional so results stored before it still load. */
       bounds?: CapacityBounds;
-    };
+    }
+  | OpsTimeline;
 
 export type LabSummary =
   | { kind: "health"; runs: Array<{ run: string; label: string; summary: HealthSummary }> }
   | { kind: "shutdown"; summary: ShutdownSummary }
-  | { kind: "rollout"; summary: RolloutSummary };
+  | { kind: "rollout"; summary: RolloutSummary }
+  | OpsSummary;
 
 export type LabResult = {
   labSlug: string;

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { CheckSchema } from "./check-schema";
 import { labIssues } from "./lab-issues";
-import { paramBoundsSchema, paramProblems, paramValuesSchema } from "./params-schema";
+import {
+  CpuLabScenarioSchema,
+  LoggingLabScenarioSchema,
+  MemoryLabScenarioSchema,
+  SecretsCodeScenarioSchema,
+} from "./ops/scenario-schema";
+import { paramBoundsSchema, paramProblems, paramValuesSchema, type ConfigKind } from "./params-schema";
 import {
   FlagsScenarioSchema,
   HealthCodeScenarioSchema,
@@ -38,7 +44,8 @@ const Slug = z
 /** A heading id as rehype-slug makes it from the lesson's h2/h3. */
 const HeadingId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_-]*$/, "use the heading id exactly as the lesson page has it");
+  // Leading hyphens stay: rehype-slug turns "### --cpus: a hard ceiling" into "--cpus-a-hard-ceiling".
+  .regex(/^-*[a-z0-9][a-z0-9_-]*$/, "use the heading id exactly as the lesson page has it");
 const Prose = z.string().trim().min(10);
 const Code = z.string().min(1).max(MAX_CODE_LENGTH);
 const Explanation = z.string().trim().min(40);
@@ -60,7 +67,7 @@ const Common = {
 const CodeInput = z.strictObject({ starterCode: Code });
 const CodeSolution = z.strictObject({ code: Code, explanation: Explanation });
 
-function configLab<K extends "healthcheck-flags" | "shutdown-config" | "rollout-config", S extends z.ZodType>(
+function configLab<K extends ConfigKind, S extends z.ZodType>(
   kind: K,
   scenario: S,
 ) {
@@ -89,9 +96,21 @@ const ShutdownCodeLab = z.strictObject({
   solution: CodeSolution,
 });
 
+const SecretsCodeLab = z.strictObject({
+  ...Common,
+  kind: z.literal("secrets-code"),
+  scenario: SecretsCodeScenarioSchema,
+  input: CodeInput,
+  solution: CodeSolution,
+});
+
 const LabUnion = z.discriminatedUnion("kind", [
   HealthCodeLab,
   ShutdownCodeLab,
+  SecretsCodeLab,
+  configLab("memory-config", MemoryLabScenarioSchema),
+  configLab("cpu-config", CpuLabScenarioSchema),
+  configLab("logging-config", LoggingLabScenarioSchema),
   configLab("healthcheck-flags", FlagsScenarioSchema),
   configLab("shutdown-config", ShutdownConfigScenarioSchema),
   configLab("rollout-config", RolloutScenarioSchema),
@@ -107,14 +126,14 @@ export const LabSchema = LabUnion.superRefine((lab, ctx) => {
 });
 export type LabKind = Lab["kind"];
 export type LabOfKind<K extends LabKind> = Extract<Lab, { kind: K }>;
-export type CodeLab = LabOfKind<"health-code" | "shutdown-code">;
-export type ConfigLab = LabOfKind<"healthcheck-flags" | "shutdown-config" | "rollout-config">;
+export type CodeLab = LabOfKind<"health-code" | "shutdown-code" | "secrets-code">;
+export type ConfigLab = LabOfKind<ConfigKind>;
 
 export type TextLab = LabOfKind<TextKind>;
 export const isTextLab = (lab: Lab): lab is TextLab => isTextKind(lab.kind);
 
 export const isCodeLab = (lab: Lab): lab is CodeLab =>
-  lab.kind === "health-code" || lab.kind === "shutdown-code";
+  lab.kind === "health-code" || lab.kind === "shutdown-code" || lab.kind === "secrets-code";
 
 /** Parses one lab file; throws an error naming the lab and every bad field. */
 export function parseLab(input: unknown): Lab {
