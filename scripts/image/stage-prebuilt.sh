@@ -34,6 +34,14 @@ if [ ! -x "$TOOLCHAIN/bin/node" ]; then
   $P run --rm "${LIMITS[@]}" -v "$PWD/$TOOLCHAIN:/out" "$BASE_IMAGE" cp -a /usr/local/. /out/
 fi
 NODE_VERSION="$("$TOOLCHAIN/bin/node" --version)"
+# An addon compiled here runs there: this host's C library must not be newer than the image's.
+HOST_LIBC="$(getconf GNU_LIBC_VERSION | cut -d' ' -f2)"
+IMAGE_LIBC="$($P run --rm "${LIMITS[@]}" "$BASE_IMAGE" getconf GNU_LIBC_VERSION | cut -d' ' -f2)"
+if [ "$(printf '%s\n' "$HOST_LIBC" "$IMAGE_LIBC" | sort -V | tail -1)" != "$IMAGE_LIBC" ]; then
+  echo "this host's glibc $HOST_LIBC is newer than the image's $IMAGE_LIBC (Debian bookworm): addons" >&2
+  echo "compiled here would not load there; build from source instead (IMAGE_TEST_FROM_SOURCE=1)" >&2
+  exit 1
+fi
 
 KEY="$(cat package-lock.json scripts/image/stage-prebuilt.sh scripts/image/prune-optional-peers.mjs | sha256sum | cut -c1-12)-node${NODE_VERSION}"
 PROD="$CACHE/prod-$KEY"
