@@ -73,10 +73,20 @@ if [ ! -d "$PROD/node_modules" ]; then
       cp -a "node_modules/$name/." "$scratch/"
       rm -rf "$scratch/build"
       echo "compiling $name $version for Node $NODE_VERSION"
-      (cd "$scratch" && PATH="$ROOT/$TOOLCHAIN/bin:$PATH" \
-        node "$ROOT/$TOOLCHAIN/lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js" \
+      # The image's node by full path: `PATH=… node` would still run the host's (bash looks
+      # commands up before the assignment applies), and node-gyp targets the node running it.
+      # npm_config_nodedir too: under `npm run` npm exports the user's npmrc (here nodedir=/usr,
+      # the host Node's headers), and node-gyp then ignored --nodedir.
+      (cd "$scratch" && PATH="$ROOT/$TOOLCHAIN/bin:$PATH" npm_config_nodedir="$ROOT/$TOOLCHAIN" "$ROOT/$TOOLCHAIN/bin/node" \
+        "$ROOT/$TOOLCHAIN/lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js" \
         rebuild --release --jobs=2 --nodedir="$ROOT/$TOOLCHAIN" >"$ROOT/$CACHE/node-gyp.log" 2>&1) \
         || { tail -30 "$CACHE/node-gyp.log"; rm -rf "$scratch"; exit 1; }
+      # Fails here, not in the image, when an addon is for another Node ABI (a SQLite
+      # extension such as better-sqlite3's test_extension.node is not a Node addon at all).
+      for addon in "$scratch"/build/Release/*.node; do
+        loaded="$("$TOOLCHAIN/bin/node" -e 'process.dlopen({ exports: {} }, process.argv[1])' "$addon" 2>&1 || true)"
+        if grep NODE_MODULE_VERSION <<<"$loaded"; then rm -rf "$scratch"; exit 1; fi
+      done
       mkdir -p "$addons.tmp"
       cp "$scratch"/build/Release/*.node "$addons.tmp/"
       mv "$addons.tmp" "$addons"
