@@ -90,7 +90,7 @@ grep -ho "DRILL [a-z-]*: .*" tmp/drills.log | sed "s/\x1b\[[0-9;]*m//g" > tmp/dr
 
 step "container image (podman + runc, local Node 24 base image)"
 # Packages the production build above into the Dockerfile's runtime stage
-# (scripts/image/Dockerfile.prebuilt; ~12 min with a cold .cache/, ~3.5 min warm, measured on a
+# (scripts/image/Dockerfile.prebuilt; 8-10 min with a cold .cache/, 1-3.5 min warm, measured on a
 # busy machine) and checks it against the chapter. Skipped only where podman cannot run.
 if command -v podman >/dev/null && [ -x /usr/sbin/runc ]; then
   npm run test:image 2>&1 | tee tmp/image.log
