@@ -29,9 +29,12 @@ RUN --mount=type=secret,id=ca \
     if [ -s /run/secrets/ca ]; then export NODE_EXTRA_CA_CERTS=/run/secrets/ca; fi; \
     npm ci --no-audit --no-fund
 COPY . .
-# npm prune keeps typescript (an optional peer of prisma and @prisma/client, used for
-# their types only): nothing loads it at run time, so it goes too (tests/image checks).
-RUN npm run build && npm prune --omit=dev && rm -rf .next/cache node_modules/typescript
+# npm prune keeps dev tools that a production package names as an optional peer
+# (typescript for prisma, vitest for better-auth, @playwright/test for next): nothing
+# loads them at run time, so they go too (scripts/image/prune-optional-peers.mjs;
+# tests/image checks).
+RUN npm run build && npm prune --omit=dev && node scripts/image/prune-optional-peers.mjs \
+    && rm -rf .next/cache
 
 FROM ${BASE_IMAGE} AS runtime
 WORKDIR /app

