@@ -12,6 +12,7 @@ import { captureVariants } from "./support/capture";
 // Each state is also captured in light, dark and at 360 px (screenshots/review/, git-ignored).
 // The set whose interview model answer scores full marks, so "answering correctly" always earns Good/Easy.
 const SET = "high-availability";
+test.use({ timezoneId: "America/Los_Angeles" });
 const quiz = QuizFileSchema.parse(parse(readFileSync(`content/questions/${SET}.yaml`, "utf8")));
 const byId = new Map(quiz.questions.map((question) => [question.id, question]));
 
@@ -86,6 +87,8 @@ test("a learner reviews cards by keyboard: Space reveals, 1-4 rate, due times in
 
   // Lower the daily limit to 3 new cards.
   await page.getByText("Daily limits").click();
+  // The day is the learner's own: the browser's zone reaches the server and the limits reset at 04:00 there.
+  await expect(page.getByTestId("review-settings")).toContainText("04:00 your time (America/Los Angeles)");
   await page.getByLabel("New cards per day").fill("3");
   await page.getByRole("button", { name: "Save limits" }).click();
   await expect(page.getByTestId("settings-message")).toHaveText("Saved: 3 new cards and 100 reviews a day.");
