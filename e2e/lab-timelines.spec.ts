@@ -58,6 +58,21 @@ test("health chart: the outage is shaded, a focused mark shows its narration lin
   await expect(probeLine).toHaveAttribute("data-active", "true");
   await expect(chart.locator('[data-active="true"]')).toHaveCount(1);
 
+  // By keyboard too: the list is one Tab stop and the arrow keys move from line to line.
+  const narrationList = page.getByTestId("narration");
+  await narrationList.focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(narrationList.locator("li:focus")).toHaveAttribute("data-event", "0");
+  await page.keyboard.press("End");
+  const lastLine = Number(await narrationList.locator("li[data-event]").last().getAttribute("data-event"));
+  await expect(narrationList.locator("li:focus")).toHaveAttribute("data-event", String(lastLine));
+  for (let step = 0; step < 40; step++) {
+    if ((await narrationList.locator("li:focus").getAttribute("data-active")) === "true") break;
+    await page.keyboard.press("ArrowUp");
+  }
+  await expect(narrationList.locator("li:focus")).toHaveAttribute("data-active", "true");
+  await expect(chart.locator('[data-active="true"]')).toHaveCount(1);
+
   const table = page.getByTestId("chart-data-table");
   await table.getByText(/^Chart data as a table/).click();
   await expect(table.getByRole("columnheader", { name: "What" })).toBeVisible();

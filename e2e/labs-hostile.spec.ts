@@ -3,6 +3,7 @@ import { encodeLabState } from "@/components/labs/lab-state";
 import { newLearner } from "./support/accounts";
 import { AuthPages } from "./support/auth-pages";
 import { expectNoAxeViolations } from "./support/axe";
+import { captureVariants } from "./support/capture";
 
 // What a signed-in learner sees when the server stops hostile code, or is too busy to check it.
 // Each state is also captured in light, dark and phone width (screenshots/labs-hostile/, git-ignored).
@@ -23,31 +24,13 @@ async function openWith(page: Page, code: string) {
   await expect(page.getByTestId("code-editor").locator(".monaco-editor")).toBeVisible({ timeout: 30_000 });
 }
 
-async function capture(page: Page, name: string, target: ReturnType<Page["getByTestId"]>) {
-  for (const [variant, scheme, width] of [
-    ["light", "light", 1280],
-    ["dark", "dark", 1280],
-    ["phone", "light", 360],
-  ] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.setViewportSize({ width, height: width === 360 ? 780 : 900 });
-    // Monaco and the layout settle over a few frames after a resize; capture the settled page.
-    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 250)));
-    await target.scrollIntoViewIfNeeded();
-    await expect(target).toBeInViewport();
-    await page.screenshot({ path: `screenshots/labs-hostile/${name}-${variant}.png` });
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
-
 test("a memory bomb ends in the memory message", async ({ page }) => {
   await openWith(page, MEMORY_BOMB);
   await page.getByRole("button", { name: "Submit solution" }).click();
   const result = page.getByTestId("lab-result");
   await expect(result).toHaveAttribute("data-source", "server", { timeout: 30_000 });
   await expect(page.getByTestId("result-headline")).toContainText("more than 24 MiB of memory");
-  await capture(page, "memory", page.getByTestId("result-headline"));
+  await captureVariants(page, "labs-hostile", "memory", page.getByTestId("result-headline"));
 });
 
 test("a handler that burns CPU on every probe ends in the CPU budget message", async ({ page }) => {
@@ -58,7 +41,7 @@ test("a handler that burns CPU on every probe ends in the CPU budget message", a
   await expect(page.getByTestId("result-headline")).toContainText(
     /more than 1000 ms of CPU time|busy for more than 5 s/,
   );
-  await capture(page, "cpu", page.getByTestId("result-headline"));
+  await captureVariants(page, "labs-hostile", "cpu", page.getByTestId("result-headline"));
 });
 
 test("a full checker says it is busy and when to try again", async ({ page }) => {
@@ -74,6 +57,6 @@ test("a full checker says it is busy and when to try again", async ({ page }) =>
     /The lab checker is busy\. Try again in \d+ s\./,
   );
   await expectNoAxeViolations(page, "busy message");
-  await capture(page, "busy", page.getByTestId("lab-message"));
+  await captureVariants(page, "labs-hostile", "busy", page.getByTestId("lab-message"));
   await Promise.all(fillers);
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Page, type Worker } from "@playwright/test";
 import { encodeLabState } from "@/components/labs/lab-state";
-import { getLab } from "@/lib/labs/catalog";
+import { HEALTH_WITH_TIME, SHUTDOWN_TIME, workedSolutionCode } from "@/lib/labs/time-probe-programs";
 import { newLearner } from "./support/accounts";
 import { AuthPages } from "./support/auth-pages";
 
@@ -12,31 +12,9 @@ test.use({ timezoneId: "Pacific/Kiritimati" });
 // Sign-up, Monaco, two runs in the browser and one on the server: more than the default 30 s on a busy CI box.
 test.setTimeout(120_000);
 
-const TIME_LINE = "Date.now(), String(new Date()), Date(), performance.now(), new Date().getHours()";
-const HEALTH_WITH_TIME = `async function handler(req, res) {
-  const started = performance.now();
-  await new Promise((resolve) => setTimeout(resolve, 5));
-  console.log("probe", ${TIME_LINE}, performance.now() - started);
-  try { await db.ping(); res.status(200).json({ ok: true }); }
-  catch (error) { res.status(503).json({ ok: false }); }
-}
-for (const path of ["/health", "/livez", "/readyz"]) app.get(path, handler);`;
-const SHUTDOWN_TIME = `
-console.log("loaded", ${TIME_LINE});
-process.on("SIGTERM", () => {
-  console.log("stop", ${TIME_LINE});
-  setTimeout(() => console.log("later", ${TIME_LINE}), 250);
-});`;
-
-function workedSolution(slug: string): string {
-  const lab = getLab(slug);
-  if (!lab || !("code" in lab.solution)) throw new Error(`${slug} is not a code lab`);
-  return lab.solution.code;
-}
-
 const CASES = [
   { labSlug: "report-503-when-the-database-is-down", code: HEALTH_WITH_TIME, marker: "probe" },
-  { labSlug: "drain-under-docker-stop", code: workedSolution("drain-under-docker-stop") + SHUTDOWN_TIME, marker: "stop" },
+  { labSlug: "drain-under-docker-stop", code: workedSolutionCode("drain-under-docker-stop") + SHUTDOWN_TIME, marker: "stop" },
 ];
 
 /** Records what the lab worker posts back to the page, from inside the worker itself. */

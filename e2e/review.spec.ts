@@ -6,27 +6,15 @@ import { newLearner } from "./support/accounts";
 import { AuthPages } from "./support/auth-pages";
 import { expectNoAxeViolations } from "./support/axe";
 import { QuizPage } from "./support/quiz-page";
+import { captureVariants } from "./support/capture";
 
 // A learner reviews their missed questions like in Anki: one card at a time, by keyboard.
 // Each state is also captured in light, dark and at 360 px (screenshots/review/, git-ignored).
 // The set whose interview model answer scores full marks, so "answering correctly" always earns Good/Easy.
 const SET = "high-availability";
+test.use({ timezoneId: "America/Los_Angeles" });
 const quiz = QuizFileSchema.parse(parse(readFileSync(`content/questions/${SET}.yaml`, "utf8")));
 const byId = new Map(quiz.questions.map((question) => [question.id, question]));
-
-async function capture(page: Page, name: string) {
-  for (const [variant, scheme, width] of [
-    ["light", "light", 1280],
-    ["dark", "dark", 1280],
-    ["phone", "light", 360],
-  ] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.setViewportSize({ width, height: width === 360 ? 780 : 900 });
-    await page.screenshot({ path: `screenshots/review/${name}-${variant}.png`, fullPage: true });
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 /** Answers the card on screen with its key (read from the question file, as a learner who knows it would). */
 async function answerCorrectly(card: Locator, question: Question) {
@@ -99,6 +87,8 @@ test("a learner reviews cards by keyboard: Space reveals, 1-4 rate, due times in
 
   // Lower the daily limit to 3 new cards.
   await page.getByText("Daily limits").click();
+  // The day is the learner's own: the browser's zone reaches the server and the limits reset at 04:00 there.
+  await expect(page.getByTestId("review-settings")).toContainText("04:00 your time (America/Los Angeles)");
   await page.getByLabel("New cards per day").fill("3");
   await page.getByRole("button", { name: "Save limits" }).click();
   await expect(page.getByTestId("settings-message")).toHaveText("Saved: 3 new cards and 100 reviews a day.");
@@ -114,7 +104,7 @@ test("a learner reviews cards by keyboard: Space reveals, 1-4 rate, due times in
   await expect(page.getByTestId("due-count")).toContainText("3 new");
   await expect(page.getByTestId("review-card")).toBeFocused();
   await expectNoAxeViolations(page, "/review question side");
-  await capture(page, "1-question");
+  await captureVariants(page, "review", "1-question");
 
   // Card 1: Space without answering shows the key; a miss allows only Again.
   const first = await currentQuestion(page);
@@ -128,7 +118,7 @@ test("a learner reviews cards by keyboard: Space reveals, 1-4 rate, due times in
   await expect(page.getByTestId("rate-again").getByTestId("rate-interval")).toHaveText("1 min");
   await expect(page.getByTestId("rating-cap")).toContainText("Not right, so Again");
   await expectNoAxeViolations(page, "/review answer side (miss)");
-  await capture(page, "2-answer-missed");
+  await captureVariants(page, "review", "2-answer-missed");
   await page.keyboard.press("4"); // Easy is not allowed: nothing is rated
   await expect(page.getByTestId("review-status")).toContainText("Easy is not available");
   await expect(page.getByTestId("review-card")).toHaveAttribute("data-question-id", first.id);
@@ -143,7 +133,7 @@ test("a learner reviews cards by keyboard: Space reveals, 1-4 rate, due times in
   await expect(page.getByTestId("rate-good").getByTestId("rate-interval")).toHaveText(/^\d+ min$/);
   await expect(page.getByTestId("rate-easy").getByTestId("rate-interval")).toHaveText(/^\d+ days?$/);
   await expectNoAxeViolations(page, "/review answer side (right)");
-  await capture(page, "3-answer-right");
+  await captureVariants(page, "review", "3-answer-right");
   await page.keyboard.press("Space");
   await expect(page.getByTestId("review-status")).toHaveText(/^Good: this card comes back in \d+ min\.$/);
 
@@ -173,7 +163,7 @@ test("a learner reviews cards by keyboard: Space reveals, 1-4 rate, due times in
   await page.getByText(`All your cards (${total})`).click();
   await expect(page.getByTestId("card-due").filter({ hasText: /^due in \d+ days?$/ })).toHaveCount(3);
   await expectNoAxeViolations(page, "/review done for today");
-  await capture(page, "4-done");
+  await captureVariants(page, "review", "4-done");
 
   // Study ahead goes past the limit.
   await page.getByRole("link", { name: /^Study ahead \(\d+ cards?\)$/ }).click();
@@ -185,7 +175,7 @@ test("a learner reviews cards by keyboard: Space reveals, 1-4 rate, due times in
   await page.keyboard.press("1");
   await expect(page.getByTestId("review-status")).toHaveText("Again: this card comes back in 1 min.");
   await expect(page.getByTestId("review-card")).toBeVisible();
-  await capture(page, "5-study-ahead");
+  await captureVariants(page, "review", "5-study-ahead");
 });
 
 test("an account without cards sees what to do instead", async ({ page }) => {
@@ -194,5 +184,5 @@ test("an account without cards sees what to do instead", async ({ page }) => {
   await page.goto("/review");
   await expect(page.getByTestId("empty-state")).toContainText("Nothing to review");
   await expectNoAxeViolations(page, "/review empty");
-  await capture(page, "0-empty");
+  await captureVariants(page, "review", "0-empty");
 });

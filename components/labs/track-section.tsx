@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { Heading } from "./heading";
 import { TrackTimeline } from "./track-timeline";
 import type { Track } from "./timeline-data";
@@ -39,6 +39,27 @@ export function TrackSection({ track, title, level, showConsole, preface = [] }:
     if (id === undefined) return;
     setFromNarration(true);
     setActiveId(id);
+  };
+  // Keyboard: the list is one Tab stop; the arrow keys, Home and End move between its lines, and a
+  // focused line lights up its mark as hovering does.
+  const stepThroughLines = (event: KeyboardEvent<HTMLOListElement>) => {
+    const lines = Array.from(event.currentTarget.querySelectorAll<HTMLElement>("li[data-event]"));
+    if (lines.length === 0) return;
+    const current = lines.indexOf(document.activeElement as HTMLElement);
+    const last = lines.length - 1;
+    const next =
+      event.key === "ArrowDown"
+        ? Math.min(current + 1, last)
+        : event.key === "ArrowUp"
+          ? Math.max(current - 1, 0)
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? last
+              : null;
+    if (next === null) return;
+    event.preventDefault();
+    lines[next]?.focus();
   };
   const narrationCount = preface.length + track.events.length;
   return (
@@ -90,12 +111,16 @@ export function TrackSection({ track, title, level, showConsole, preface = [] }:
           Narration ({track.events.length} events
           {track.omittedEvents ? `, ${track.omittedEvents} more left out` : ""})
         </summary>
+        <p className="mt-1 text-xs text-fg-muted">
+          Point at a line, or Tab into the list and use the arrow keys, to light up its mark on the chart.
+        </p>
         <ol
           ref={narrationRef}
           className="relative mt-2 max-h-96 list-decimal space-y-0.5 overflow-y-auto pl-8 text-sm"
           tabIndex={0}
           aria-label={`Narration of ${track.title}`}
           data-testid="narration"
+          onKeyDown={stepThroughLines}
         >
           {preface.map((line) => (
             <li key={line} className="font-semibold">
@@ -114,8 +139,10 @@ export function TrackSection({ track, title, level, showConsole, preface = [] }:
                     ? "cursor-pointer hover:bg-bg-muted"
                     : undefined
               }
+              tabIndex={-1}
               onMouseEnter={() => pointAt(index)}
               onClick={() => pointAt(index)}
+              onFocus={() => pointAt(index)}
             >
               {event.text}
             </li>

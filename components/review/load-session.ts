@@ -5,6 +5,7 @@ import { getQuestionsById } from "@/lib/questions/bank";
 import type { Question } from "@/lib/questions/schema";
 import { toPublicQuestion } from "@/lib/questions/public-view";
 import { loadReview, pendingAnswer } from "@/lib/progress/review";
+import { learnerTimeZone } from "@/lib/server/learner-time-zone";
 import { dueInWords, intervalInWords } from "@/lib/review/due-words";
 import { nextCard, kindOf } from "@/lib/review/queue";
 import { allowedRatings, defaultRating, RATING_LABELS } from "@/lib/review/rating";
@@ -46,10 +47,17 @@ export async function loadSession(
   all: Awaited<ReturnType<typeof loadReview>>["cards"];
 }> {
   let bank = new Map<string, { question: Question; quiz: string }>();
-  const review = await loadReview(db(), userId, now, async (questionIds) => {
-    bank = await getQuestionsById(questionIds);
-    return new Set(bank.keys());
-  });
+  const timeZone = await learnerTimeZone();
+  const review = await loadReview(
+    db(),
+    userId,
+    now,
+    async (questionIds) => {
+      bank = await getQuestionsById(questionIds);
+      return new Set(bank.keys());
+    },
+    timeZone,
+  );
   const row = nextCard(review.cards, review.queue, ahead, now);
   const summary: ReviewSummary = {
     counts: review.queue.counts,
@@ -59,6 +67,7 @@ export async function loadSession(
     doneToday: review.done,
     settings: review.settings,
     ahead,
+    timeZone,
   };
   if (!row) return { summary, card: null, all: review.cards };
   const card = review.cards.find((candidate) => candidate.id === row.id)!;

@@ -32,7 +32,7 @@ function LimitField({
 }
 
 /** Daily limits: how many new cards and reviews a day (a plain form: works without JavaScript). */
-export function SettingsForm({ settings }: { settings: ReviewSettings }) {
+export function SettingsForm({ settings, timeZone }: { settings: ReviewSettings; timeZone: string }) {
   const [state, action, pending] = useActionState<SettingsState, FormData>(saveReviewLimits, {
     status: "idle",
     message: "",
@@ -44,7 +44,8 @@ export function SettingsForm({ settings }: { settings: ReviewSettings }) {
         <LimitField name="reviewsPerDay" label="Reviews per day" max={9999} value={settings.reviewsPerDay} />
       </div>
       <p className="text-sm text-fg-muted">
-        Limits reset at 00:00 UTC. Cards you are still learning (minutes apart) are never held back.
+        Limits reset at 04:00 your time ({timeZone.replaceAll("_", " ")}). Cards you are still learning (minutes
+        apart) are never held back.
       </p>
       <div className="flex flex-wrap items-center gap-3">
         <button

@@ -1,7 +1,8 @@
 import { NotFoundError } from "@/lib/access";
 import type { Db } from "@/lib/db";
 import { cappedRating } from "@/lib/review/rating";
-import { buildQueue, kindOf, startOfDay, type DoneToday } from "@/lib/review/queue";
+import { startOfLearningDay } from "@/lib/review/learning-day";
+import { buildQueue, kindOf, type DoneToday } from "@/lib/review/queue";
 import { rateCard, type CardState } from "@/lib/review/schedule";
 import { DEFAULT_REVIEW_SETTINGS, type ReviewSettings } from "@/lib/review/settings";
 import type { Grade } from "ts-fsrs";
@@ -31,9 +32,9 @@ export async function saveReviewSettings(db: Db, userId: string, settings: Revie
   await db.reviewSettings.upsert({ where: { userId }, create: { userId, ...settings }, update: settings });
 }
 
-/** New cards and reviews rated since 00:00 UTC (learning steps are not limited). */
-export async function doneToday(db: Db, userId: string, now: Date): Promise<DoneToday> {
-  const since = startOfDay(now);
+/** New cards and reviews rated since the learner's day began (learning steps are not limited). */
+export async function doneToday(db: Db, userId: string, now: Date, timeZone = "UTC"): Promise<DoneToday> {
+  const since = startOfLearningDay(now, timeZone);
   const [fresh, review] = await Promise.all(
     (["new", "review"] as const).map((kind) =>
       db.reviewLog.count({ where: { userId, kind, ratedAt: { gte: since } } }),
@@ -51,13 +52,14 @@ export async function loadReview(
   userId: string,
   now: Date,
   known?: (questionIds: string[]) => Promise<ReadonlySet<string>>,
+  timeZone = "UTC",
 ) {
   const [rows, settings, done, ratedToday] = await Promise.all([
     db.reviewCard.findMany({ where: { userId }, orderBy: { due: "asc" } }),
     getReviewSettings(db, userId),
-    doneToday(db, userId, now),
+    doneToday(db, userId, now, timeZone),
     db.reviewLog.findMany({
-      where: { userId, ratedAt: { gte: startOfDay(now) } },
+      where: { userId, ratedAt: { gte: startOfLearningDay(now, timeZone) } },
       select: { questionId: true },
       distinct: ["questionId"],
     }),

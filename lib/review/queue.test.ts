@@ -5,7 +5,6 @@ import {
   kindOf,
   LEARN_AHEAD_MS,
   nextCard,
-  startOfDay,
   STUDY_AHEAD_MS,
   studyAhead,
   type QueueCard,
@@ -48,14 +47,6 @@ describe("kindOf", () => {
     expect(kindOf({ state: State.Relearning, introducedAt })).toBe("learning");
     expect(kindOf({ state: State.Review, introducedAt })).toBe("review");
     expect(kindOf({ state: State.New, introducedAt })).toBe("review");
-  });
-});
-
-describe("startOfDay", () => {
-  it("is 00:00 UTC of the same day", () => {
-    expect(startOfDay(NOW).toISOString()).toBe("2026-05-10T00:00:00.000Z");
-    expect(startOfDay(new Date("2026-05-10T23:59:59.999Z")).toISOString()).toBe("2026-05-10T00:00:00.000Z");
-    expect(startOfDay(new Date("2026-05-11T00:00:00.000Z")).toISOString()).toBe("2026-05-11T00:00:00.000Z");
   });
 });
 

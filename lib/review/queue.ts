@@ -30,14 +30,6 @@ export function kindOf(card: Pick<QueueCard, "state" | "introducedAt">): CardKin
   return card.state === State.Learning || card.state === State.Relearning ? "learning" : "review";
 }
 
-/**
- * The day the daily limits count in: from 00:00 UTC. The server does not know the
- * learner's time zone, so a limit resets at the same instant for everyone.
- */
-export function startOfDay(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
-
 export type ReviewQueue = {
   /** Today's cards in the order they are shown: learning, then reviews, then new cards. */
   cards: QueueCard[];

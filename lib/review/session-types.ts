@@ -39,4 +39,6 @@ export type ReviewSummary = {
   doneToday: { new: number; review: number };
   settings: ReviewSettings;
   ahead: boolean;
+  /** The zone "today" is counted in (the daily limits reset at 04:00 there). */
+  timeZone: string;
 };

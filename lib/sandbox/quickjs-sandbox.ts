@@ -6,7 +6,7 @@ import type {
 } from "quickjs-emscripten-core";
 import { GUEST_PRELUDE } from "./guest-prelude";
 import { MODULE_MEMORY_MAX_BYTES } from "./memory-cap";
-import { markPoisoned, memoryExhausted } from "./quickjs-module";
+import { isPoisoned, markPoisoned, memoryExhausted } from "./quickjs-module";
 
 export type SandboxLimits = {
   /** Total CPU time the learner's code may use across the whole submission (every probe, every sandbox). */
@@ -188,6 +188,9 @@ export class QuickJsSandbox {
   }
 
   dispose(): void {
+    // A poisoned module is dropped whole, its memory with it. Freeing a runtime left mid-call or out
+    // of memory only trips QuickJS's assertions (printed to stderr as "Aborted(…)") for nothing.
+    if (isPoisoned(this.module)) return;
     try {
       this.context.dispose();
       this.runtime.dispose();

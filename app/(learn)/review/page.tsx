@@ -5,6 +5,7 @@ import { CardList, type ListedCard } from "@/components/review/card-list";
 import { loadSession } from "@/components/review/load-session";
 import { ReviewSession } from "@/components/review/review-session";
 import { SettingsForm } from "@/components/review/settings-form";
+import { TimeZoneSync } from "@/components/review/time-zone-sync";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
@@ -46,6 +47,7 @@ export default async function ReviewPage({
   return (
     <>
       <ClaimAnonymousWork />
+      <TimeZoneSync serverTimeZone={summary.timeZone} />
       <PageHeader title={ahead ? "Review: studying ahead" : "Review"}>
         Questions you missed come back one at a time on a spaced-repetition schedule (FSRS): answer, see the
         key, then rate how well you remembered.
@@ -68,7 +70,7 @@ export default async function ReviewPage({
           <details className="rounded-xl border border-border p-4">
             <summary className="cursor-pointer font-semibold">Daily limits</summary>
             <div className="mt-3">
-              <SettingsForm settings={summary.settings} />
+              <SettingsForm settings={summary.settings} timeZone={summary.timeZone} />
             </div>
           </details>
           <details className="rounded-xl border border-border p-4">
