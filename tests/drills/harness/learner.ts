@@ -159,6 +159,7 @@ export class Learner {
       if (!result) return;
       if (result.ok) {
         this.stats.acknowledged(key, json);
+        if (delay > 250) this.stats.savedAfterPause += 1;
         attempt.saves += 1;
         return;
       }
@@ -191,6 +192,7 @@ export class Learner {
       if (!result) return;
       if (result.ok) {
         this.stats.submitted.add(attempt.id);
+        if (delay > 250) this.stats.savedAfterPause += 1;
         this.attempt = null;
         return;
       }

@@ -7,6 +7,8 @@ export class DrillStats {
   maxMs = 0;
   /** "Saving paused" answers from the app (database away), retried by the client. */
   paused = 0;
+  /** Saves and submits that were paused at least once and then acknowledged: the retry worked. */
+  savedAfterPause = 0;
   readonly startedAt = Date.now();
   /** attemptId|questionId → the last answer the app acknowledged, and answers sent after it without an ack. */
   readonly answers = new Map<string, { acked: string | null; unsure: string[] }>();
