@@ -129,7 +129,7 @@ function SecretsRunView({ run, level }: { run: SecretsRun; level: number }) {
         Files read:{" "}
         {run.reads.length
           ? run.reads.map((path) => (
-              <code key={path} className="mr-2">
+              <code key={path} className="mr-2 break-all">
                 {path}
               </code>
             ))

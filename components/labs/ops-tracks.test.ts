@@ -35,6 +35,15 @@ describe("resource-limits and logging events in the shared chart language", () =
     expect(track!.chart.endMs).toBeGreaterThanOrEqual(Math.max(...marks.map((mark) => mark.atMs)));
   });
 
+  it("ends the solution's timeline when the batch exits, without an empty Memory lane", () => {
+    const result = run("size-the-batch-memory", "solution");
+    expect(result.passed).toBe(true);
+    const [track] = tracksOf(result.timeline!);
+    expect(track!.chart.lanes.map((lane) => lane.id)).toEqual(["container"]);
+    const exit = track!.chart.marks.find((mark) => mark.label === "died: exit 0")!;
+    expect(track!.chart.endMs).toBeLessThanOrEqual(exit.atMs + 60_000);
+  });
+
   it("draws log rotations as replacements, and no chart at all when nothing rotates", () => {
     const result = run("keep-a-week-of-logs", "solution");
     const tracks = tracksOf(result.timeline!);

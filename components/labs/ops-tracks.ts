@@ -39,10 +39,12 @@ function modelOf(
   texts: string[],
   endMs: number,
 ): ChartModel {
+  // A lane with nothing on it (no memory limit ever reached) is left out rather than drawn empty.
+  const used = lanes.filter((lane, index) => index === 0 || marks.some((mark) => mark.lane === lane.id));
   return {
     summary,
     endMs: Math.max(endMs, ...marks.map((mark) => mark.atMs), 1),
-    lanes,
+    lanes: used,
     marks,
     windows: [],
     area: null,
@@ -75,7 +77,8 @@ export function opsTracksOf(timeline: OpsTimeline): Track[] {
         events: [index],
         ...memoryMark(event),
       }));
-      const endMs = timeline.samples.at(-1)?.t ?? 0;
+      // Like the memory chart, the timeline ends with the last moment the container ran (or its last event).
+      const endMs = timeline.samples.findLast((sample) => sample.running)?.t ?? 0;
       return [
         {
           id: "memory",

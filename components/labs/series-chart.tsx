@@ -57,6 +57,10 @@ function niceStep(rough: number): number {
 }
 
 /** Evenly spaced indexes, at most `count`, always including the last point. */
+function lastWithData(series: ReadonlyArray<{ values: ReadonlyArray<number | null> }>): number {
+  return Math.max(0, ...series.map((each) => each.values.findLastIndex((value) => value !== null)));
+}
+
 function rowsOf(length: number, count: number): number[] {
   if (length <= count) return Array.from({ length }, (_, index) => index);
   const step = (length - 1) / (count - 1);
@@ -66,8 +70,8 @@ function rowsOf(length: number, count: number): number[] {
 /** A small line chart in the timeline's visual language, with its numbers in a table below. */
 export function SeriesChart({
   title,
-  times,
-  series,
+  times: allTimes,
+  series: allSeries,
   limits = [],
   unit,
   formatTime,
@@ -75,6 +79,11 @@ export function SeriesChart({
   tickMs,
 }: Props) {
   const titleId = useId();
+  // The chart ends where the data does: a batch that exits at 20 min of a 60 min run is not followed
+  // by 40 min of empty axis.
+  const kept = lastWithData(allSeries) + 1;
+  const times = allTimes.slice(0, kept);
+  const series = allSeries.map((each) => ({ ...each, values: each.values.slice(0, kept) }));
   const end = Math.max(1_000, times.at(-1) ?? 0);
   const highest = Math.max(
     1,

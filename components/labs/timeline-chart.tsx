@@ -1,8 +1,8 @@
 import { Fragment, useId, useMemo, useRef, type KeyboardEvent } from "react";
-import { RULE_LANE, seconds, whenOf, type ChartModel, type Lane, type Mark } from "./chart-model";
+import { RULE_LANE, whenOf, type ChartModel, type Lane, type Mark } from "./chart-model";
 import { FailureBars, ReplicaArea } from "./rollout-area";
 import { PatternDefs, ToneRect } from "./timeline-defs";
-import { tickStepMs } from "./timeline-data";
+import { timeAxis } from "./timeline-data";
 import { placeWindowLabels } from "./window-labels";
 import { GlyphShape } from "./timeline-glyph";
 import { TONES } from "./visual-language";
@@ -54,9 +54,9 @@ export function TimelineChart({ chart, title, activeId, onActivate }: Props) {
     [chart.marks],
   );
   const focusId = activeId !== null && order.some((mark) => mark.id === activeId) ? activeId : order[0]?.id;
-  const step = tickStepMs(chart.endMs);
+  const axis = timeAxis(chart.endMs);
   const ticks: number[] = [];
-  for (let t = 0; t <= chart.endMs + 1; t += step) ticks.push(t);
+  for (let t = 0; t <= chart.endMs + 1; t += axis.stepMs) ticks.push(t);
   const windowLabels = placeWindowLabels(chart.windows, x, right);
   const ruleRows = ruleLabelRows(
     order.filter((mark) => mark.lane === RULE_LANE),
@@ -185,7 +185,7 @@ export function TimelineChart({ chart, title, activeId, onActivate }: Props) {
             fill="var(--fg-muted)"
             aria-hidden="true"
           >
-            {seconds(tick)}
+            {axis.label(tick)}
           </text>
         </Fragment>
       ))}

@@ -27,6 +27,7 @@ import { submissionSchemaFor, type Lab, type Submission } from "./schema";
 import { healthChartContext } from "./chart-context";
 import { healthTimeline, rolloutTimeline, shutdownTimeline } from "./timeline";
 import { evaluateTextLab } from "./text/evaluate";
+import { verdictHeadline } from "./verdict-headline";
 
 export type EvaluateOptions = {
   /** Sandbox limits for learner code; the sandbox's defaults when left out (the server uses those). */
@@ -291,10 +292,7 @@ function finish(
     passed,
     checks,
     headline:
-      headline ??
-      (passed
-        ? `Passed: all ${checks.length} checks hold.`
-        : `${passedCount} of ${checks.length} checks passed.`),
+      headline ?? verdictHeadline(passedCount, checks.length),
     summary: ran?.summary ?? null,
     timeline: ran?.timeline ?? null,
   };

@@ -7,6 +7,7 @@ import { runPromqlAlert } from "../runners/promql-alert";
 import { runPromqlQuery } from "../runners/promql-query";
 import type { Submission, TextLab } from "../schema";
 import type { TextOutcome } from "./outcome";
+import { verdictHeadline } from "../verdict-headline";
 
 /**
  * Runs a text lab's submission (already checked against submissionSchemaFor) through its engine
@@ -24,7 +25,7 @@ export function evaluateTextLab(lab: TextLab, submission: Submission): LabResult
   const passed = checks.length > 0 && passedCount === checks.length;
   const headline =
     ("checks" in outcome ? outcome.headline : outcome.failed) ??
-    (passed ? `Passed: all ${checks.length} checks hold.` : `${passedCount} of ${checks.length} checks passed.`);
+    verdictHeadline(passedCount, checks.length);
   return { labSlug: lab.slug, passed, checks, headline, summary: null, timeline: null, text: outcome.details };
 }
 
