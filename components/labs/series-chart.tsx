@@ -84,7 +84,8 @@ export function SeriesChart({
   const kept = lastWithData(allSeries) + 1;
   const times = allTimes.slice(0, kept);
   const series = allSeries.map((each) => ({ ...each, values: each.values.slice(0, kept) }));
-  const end = Math.max(1_000, times.at(-1) ?? 0);
+  // A sample stands for the window up to the next one: the axis runs to the end of the last window.
+  const end = Math.max(1_000, allTimes[kept] ?? times.at(-1) ?? 0);
   const highest = Math.max(
     1,
     ...limits.map((limit) => limit.value),

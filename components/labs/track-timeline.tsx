@@ -71,7 +71,7 @@ export function TrackTimeline({ track, activeMark, onActivate }: Props) {
           <TimelineLegend />
         </details>
         <span className="mt-1 block text-xs text-fg-muted">
-          Time runs left to right, in virtual seconds since the start of the run.
+          Time runs left to right, in simulated time since the start of the run.
         </span>
       </figcaption>
       <ChartDataTable table={chart.table} />
