@@ -130,6 +130,10 @@ export function SeriesChart({
           <title
             id={titleId}
           >{`${title}, in ${unit}, over ${formatTime(end)}. The table below lists the values.`}</title>
+          {/* The unit where the next tick would be: the top of the axis never carries a number. */}
+          <text x={LEFT - 6} y={TOP + 4} fontSize={12} textAnchor="end" fill="var(--fg-muted)" aria-hidden="true">
+            {unit}
+          </text>
           {yTicks.map((tick) => (
             <Fragment key={`y${tick}`}>
               <line
