@@ -1,4 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
+import { encodeLabState } from "@/components/labs/lab-state";
+import { getLab } from "@/lib/labs/catalog";
 import { newLearner } from "./support/accounts";
 import { AuthPages } from "./support/auth-pages";
 import { expectNoAxeViolations } from "./support/axe";
@@ -78,4 +80,53 @@ test("a command lab by keyboard alone: investigate at the prompt, name cause and
   await expect(result(page)).toHaveAttribute("data-source", "server");
   await expect(result(page)).toHaveAttribute("data-passed", "true");
   await expect(page.getByTestId("commands-used")).toContainText("docker restart shop-api");
+});
+
+/** Opens a text lab with its worked solution in the editor (or prompt) and runs it in the browser. */
+async function runTextSolution(page: Page, slug: string) {
+  const lab = getLab(slug);
+  if (!lab || !("text" in lab.solution)) throw new Error(`${slug} is not a text lab`);
+  const { text, answer } = lab.solution;
+  await page.goto(`/labs/${slug}?state=${encodeLabState(answer ? { text, answer } : { text })}`);
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(result(page)).toHaveAttribute("data-passed", "true", { timeout: 60_000 });
+}
+
+test("the alerting lab charts each run: value against threshold, alert state band, trouble shaded, data as a table", async ({
+  page,
+}) => {
+  await runTextSolution(page, "alert-on-error-rate");
+  const charts = page.getByTestId("timeline-chart");
+  await expect(charts).toHaveCount(2);
+  const outage = charts.first();
+  await expect(outage.getByTestId("fault-window")).toContainText("2 % errors");
+  await expect(outage.getByTestId("line-plot")).toBeVisible();
+  await expect(outage.getByTestId("line-threshold")).toContainText("threshold > 0.01");
+  await expect(outage).toContainText("Alert state");
+  await expect(outage).toContainText("must fire by 15:00");
+  const legend = page.getByTestId("timeline-legend").first();
+  await expect(legend).toContainText("Value compared with 0.01");
+  await expect(legend).toContainText("Threshold (threshold > 0.01)");
+  await expect(legend).toContainText("Fault window");
+
+  // Focus on the pending span shows it and the narration line that says why.
+  await outage.getByRole("button", { name: "10:30–12:30: pending" }).focus();
+  const readout = page.getByTestId("chart-readout").first();
+  await expect(readout).toContainText("10:30–12:30 · Alert state: pending");
+  await expect(readout).toContainText("Pending: the value is 0.0126, over 0.01");
+  await page.keyboard.press("ArrowRight");
+  await expect(readout).toContainText("12:30 — Firing: the condition has held for 2m");
+
+  // The blip's run: pending, then dropped without firing.
+  const blip = charts.nth(1);
+  await expect(blip.getByTestId("fault-window")).toContainText("every request fails");
+  await expect(blip.getByRole("button", { name: /pending/ })).toHaveCount(1);
+  await expect(blip.getByRole("button", { name: /firing/ })).toHaveCount(0);
+
+  // The data as a table: one row per evaluation.
+  const table = page.getByTestId("chart-data-table").first();
+  await expect(table).toContainText("(121 rows)");
+  await table.getByText(/^Chart data as a table/).click();
+  await expect(table.getByRole("row", { name: /^10:30 0\.0126 pending/ })).toBeVisible();
+  await expectNoAxeViolations(page, "the alerting lab with its charts");
 });

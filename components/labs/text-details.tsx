@@ -46,7 +46,8 @@ export function TextDetailsView({ details, level, onGoToLine }: Props) {
                 {run.label}: trouble from {clock(run.incidentAtMs)};{" "}
                 {run.firstFiringAtMs === null ? "never fired" : `first fired at ${clock(run.firstFiringAtMs)}`}.
               </p>
-              {run.transitions.length > 0 && (
+              {/* The run's chart below narrates every change; results stored before it list them here. */}
+              {!run.chart && run.transitions.length > 0 && (
                 <ul className="mt-1 list-disc pl-5">
                   {run.transitions.map((t, index) => (
                     <li key={index}>

@@ -1,8 +1,8 @@
 import { Fragment, useId, useMemo, useRef, type KeyboardEvent } from "react";
-import { RULE_LANE, seconds, whenOf, type ChartModel, type Lane, type Mark } from "./chart-model";
+import { axisTicks, RULE_LANE, whenOf, type ChartModel, type Lane, type Mark } from "./chart-model";
+import { LinePlotLane } from "./line-plot";
 import { FailureBars, ReplicaArea } from "./rollout-area";
 import { PatternDefs, ToneRect } from "./timeline-defs";
-import { tickStepMs } from "./timeline-data";
 import { placeWindowLabels } from "./window-labels";
 import { GlyphShape } from "./timeline-glyph";
 import { TONES } from "./visual-language";
@@ -12,7 +12,7 @@ const GUTTER = 124;
 const RIGHT = 14;
 const RULE_STRIP = 34;
 const AXIS = 26;
-const HEIGHT: Record<Lane["kind"], number> = { band: 22, marks: 18, area: 120, bars: 40 };
+const HEIGHT: Record<Lane["kind"], number> = { band: 22, marks: 18, area: 120, bars: 40, line: 110 };
 
 type Props = {
   chart: ChartModel;
@@ -54,7 +54,7 @@ export function TimelineChart({ chart, title, activeId, onActivate }: Props) {
     [chart.marks],
   );
   const focusId = activeId !== null && order.some((mark) => mark.id === activeId) ? activeId : order[0]?.id;
-  const step = tickStepMs(chart.endMs);
+  const { step, label: tickLabel } = axisTicks(chart);
   const ticks: number[] = [];
   for (let t = 0; t <= chart.endMs + 1; t += step) ticks.push(t);
   const windowLabels = placeWindowLabels(chart.windows, x, right);
@@ -89,7 +89,7 @@ export function TimelineChart({ chart, title, activeId, onActivate }: Props) {
     "data-active": mark.id === activeId ? "true" : undefined,
     tabIndex: mark.id === focusId ? 0 : -1,
     role: "button" as const,
-    "aria-label": `${whenOf(mark)}: ${mark.label}`,
+    "aria-label": `${whenOf(mark, chart.timeAxis)}: ${mark.label}`,
     onFocus: () => onActivate(mark.id),
     onMouseEnter: () => onActivate(mark.id),
     onClick: () => onActivate(mark.id),
@@ -153,14 +153,17 @@ export function TimelineChart({ chart, title, activeId, onActivate }: Props) {
             >
               {lane.label.length > 20 ? `${lane.label.slice(0, 19)}…` : lane.label}
             </text>
-            <line
-              x1={GUTTER}
-              x2={right}
-              y1={top + h / 2}
-              y2={top + h / 2}
-              stroke="var(--border)"
-              aria-hidden="true"
-            />
+            {lane.kind !== "line" && (
+              <line
+                x1={GUTTER}
+                x2={right}
+                y1={top + h / 2}
+                y2={top + h / 2}
+                stroke="var(--border)"
+                aria-hidden="true"
+              />
+            )}
+            {lane.kind === "line" && chart.line && <LinePlotLane plot={chart.line} geometry={geometry} />}
             {lane.kind === "area" && chart.area && <ReplicaArea plot={chart.area} geometry={geometry} />}
             {lane.kind === "bars" && chart.area && <FailureBars plot={chart.area} geometry={geometry} />}
           </g>
@@ -185,7 +188,7 @@ export function TimelineChart({ chart, title, activeId, onActivate }: Props) {
             fill="var(--fg-muted)"
             aria-hidden="true"
           >
-            {seconds(tick)}
+            {tickLabel(tick)}
           </text>
         </Fragment>
       ))}

@@ -2,7 +2,7 @@ import type { LabLog, LabTimeline } from "@/lib/labs/result-types";
 import { narrate as narrateHealth } from "@/lib/sim/healthcheck/narrate";
 import { narrate as narrateRollout } from "@/lib/sim/rollout/narrate";
 import { narrate as narrateShutdown } from "@/lib/sim/shutdown/narrate";
-import type { ChartModel } from "./chart-model";
+import { axisTicks, type ChartModel } from "./chart-model";
 import { healthChart } from "./health-chart-data";
 import { opsTracksOf } from "./ops-tracks";
 import { rolloutChart } from "./rollout-chart-data";
@@ -74,8 +74,5 @@ export function tracksOf(timeline: LabTimeline): Track[] {
 
 /** A tick step that gives about six ticks: 1, 2, 5 × 10ⁿ seconds. */
 export function tickStepMs(durationMs: number): number {
-  const rough = Math.max(1, durationMs / 6);
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rough) ?? rough;
-  return step;
+  return axisTicks({ endMs: durationMs }).step;
 }

@@ -12,6 +12,25 @@ export type AlertRunDetails = {
   firstFiringAtMs: number | null;
   transitions: Array<{ atMs: number; from: string; to: string }>;
   omittedTransitions: number;
+  /** What the chart draws; optional so results stored before it still load. */
+  chart?: AlertChartData;
+};
+
+/**
+ * One run of an alerting rule as a chart: the compared value at each evaluation (at most
+ * MAX_ALERT_SAMPLES), the threshold, the rule's state as spans, the injected trouble and, when a
+ * check asks the rule to fire within a time, the moment it must have fired by.
+ */
+export type AlertChartData = {
+  endMs: number;
+  threshold: { op: string; value: number } | null;
+  samples: Array<{ atMs: number; value: number | null }>;
+  /** Most series one evaluation gave: the sample is the one nearest to firing. */
+  maxSeries: number;
+  states: Array<{ fromMs: number; toMs: number; state: "inactive" | "pending" | "firing" }>;
+  omittedStates: number;
+  windows: Array<{ fromMs: number; toMs: number; label: string }>;
+  fireByMs: number | null;
 };
 
 export type QueryRow = { atMs: number; key: string; yours: number | null; expected: number | null };
@@ -24,6 +43,7 @@ export type TextDetails =
 
 export const MAX_OUTPUT_CHARS = 4_000;
 export const MAX_TRANSITIONS = 40;
+export const MAX_ALERT_SAMPLES = 240;
 
 /** Long outputs are cut for the result (the prompt itself shows them whole). */
 export function clip(text: string, max = MAX_OUTPUT_CHARS): string {
