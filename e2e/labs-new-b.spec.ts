@@ -74,6 +74,19 @@ test("a command lab by keyboard alone: investigate at the prompt, name cause and
   await page.keyboard.press("Enter");
   await expect(result(page)).toHaveAttribute("data-passed", "true");
   await expect(page.getByTestId("commands-used").getByRole("listitem")).toHaveCount(4);
+  // docker events looked back in time: the container's life is drawn, the loop plain to see.
+  const chart = page.getByTestId("timeline-chart");
+  await expect(chart).toBeVisible();
+  await expect(chart.getByRole("button", { name: /kernel OOM kill/ })).toHaveCount(10);
+  await expect(chart.getByRole("button", { name: /died: exit 137/ })).toHaveCount(10);
+  await chart.getByRole("button", { name: "11:03: died: exit 137" }).focus();
+  await expect(page.getByTestId("chart-readout")).toContainText("killed by SIGKILL (128 + 9)");
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByTestId("chart-readout")).toContainText("restarted (1)");
+  const legend = page.getByTestId("timeline-legend");
+  await expect(legend).toContainText("Restart");
+  await expect(legend).toContainText("Exit");
+  await expect(page.getByTestId("chart-data-table")).toContainText("Chart data as a table");
   await expectNoAxeViolations(page, "the incident lab with a passed result");
 
   await page.getByRole("button", { name: "Submit solution" }).click();
@@ -99,7 +112,7 @@ test("the alerting lab charts each run: value against threshold, alert state ban
   const charts = page.getByTestId("timeline-chart");
   await expect(charts).toHaveCount(2);
   const outage = charts.first();
-  await expect(outage.getByTestId("fault-window")).toContainText("2 % errors");
+  await expect(outage.getByTestId("fault-window-label")).toContainText("2 % errors");
   await expect(outage.getByTestId("line-plot")).toBeVisible();
   await expect(outage.getByTestId("line-threshold")).toContainText("threshold > 0.01");
   await expect(outage).toContainText("Alert state");
@@ -119,7 +132,7 @@ test("the alerting lab charts each run: value against threshold, alert state ban
 
   // The blip's run: pending, then dropped without firing.
   const blip = charts.nth(1);
-  await expect(blip.getByTestId("fault-window")).toContainText("every request fails");
+  await expect(blip.getByTestId("fault-window-label")).toContainText("every request fails");
   await expect(blip.getByRole("button", { name: /pending/ })).toHaveCount(1);
   await expect(blip.getByRole("button", { name: /firing/ })).toHaveCount(0);
 

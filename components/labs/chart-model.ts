@@ -101,10 +101,13 @@ export function seconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(ms % 100 === 0 ? 1 : 3))} s`;
 }
 
-/** "12:30": minutes and seconds since the start of the run. */
+/** "12:30" (or "1:51:01" past an hour): time since the start of the run. */
 export function clockTime(ms: number): string {
   const total = Math.round(ms / 1000);
-  return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;
+  const pad = (value: number) => String(value).padStart(2, "0");
+  if (total >= 3600)
+    return `${Math.floor(total / 3600)}:${pad(Math.floor(total / 60) % 60)}:${pad(total % 60)}`;
+  return `${Math.floor(total / 60)}:${pad(total % 60)}`;
 }
 
 /** "t=12.5 s" or "12.5–14.5 s" (or "10:30", "10:30–12:30" on a clock axis): a mark's time in words. */

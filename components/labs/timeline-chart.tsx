@@ -57,7 +57,7 @@ export function TimelineChart({ chart, title, activeId, onActivate }: Props) {
   const { step, label: tickLabel } = axisTicks(chart);
   const ticks: number[] = [];
   for (let t = 0; t <= chart.endMs + 1; t += step) ticks.push(t);
-  const windowLabels = placeWindowLabels(chart.windows, x, right);
+  const windowLabels = placeWindowLabels(chart.windows, x, right, chart.timeAxis);
   const ruleRows = ruleLabelRows(
     order.filter((mark) => mark.lane === RULE_LANE),
     x,
@@ -107,7 +107,7 @@ export function TimelineChart({ chart, title, activeId, onActivate }: Props) {
       onKeyDown={move}
     >
       <PatternDefs uid={uid} />
-      {chart.windows.map((window, index) => (
+      {chart.windows.map((window) => (
         <g key={`${window.fromMs}-${window.label}`} aria-hidden="true" data-testid="fault-window">
           <rect
             x={x(window.fromMs)}
@@ -124,17 +124,6 @@ export function TimelineChart({ chart, title, activeId, onActivate }: Props) {
             fill="var(--danger)"
             opacity={0.06}
           />
-          {windowLabels[index] && (
-            <text
-              x={windowLabels[index].x}
-              textAnchor={windowLabels[index].anchor}
-              y={RULE_STRIP - 8}
-              fontSize={11}
-              fill="var(--danger)"
-            >
-              {windowLabels[index].text}
-            </text>
-          )}
         </g>
       ))}
       {chart.lanes.map((lane) => {
@@ -268,6 +257,26 @@ export function TimelineChart({ chart, title, activeId, onActivate }: Props) {
           </g>
         );
       })}
+      {/* Window labels last, with a halo: a rule line crossing one does not strike it through. */}
+      {windowLabels.map((placed, index) =>
+        placed ? (
+          <text
+            key={`label-${index}`}
+            x={placed.x}
+            textAnchor={placed.anchor}
+            y={RULE_STRIP - 8}
+            fontSize={11}
+            fill="var(--danger)"
+            paintOrder="stroke"
+            stroke="var(--bg-subtle)"
+            strokeWidth={3}
+            aria-hidden="true"
+            data-testid="fault-window-label"
+          >
+            {placed.text}
+          </text>
+        ) : null,
+      )}
     </svg>
   );
 }

@@ -36,12 +36,33 @@ export type AlertChartData = {
 export type QueryRow = { atMs: number; key: string; yours: number | null; expected: number | null };
 
 export type TextDetails =
-  | { kind: "commands"; entries: CommandEntry[]; omitted: number; notes: string[] }
+  | {
+      kind: "commands";
+      entries: CommandEntry[];
+      omitted: number;
+      notes: string[];
+      /** The incident container's history for its chart; optional so older results still load. */
+      lifecycle?: ContainerLifecycle;
+    }
   | { kind: "alert"; rule: { expr: string; forMs: number } | null; runs: AlertRunDetails[] }
   | { kind: "query"; by: string; rows: QueryRow[] }
   | { kind: "dockerfile"; lines: Array<{ label: string; line: number }> };
 
+/**
+ * What `docker events` holds for the incident's container, from its first start to the moment
+ * the learner logged in (`nowMs`): at most MAX_LIFECYCLE_EVENTS, the latest kept.
+ */
+export type ContainerLifecycle = {
+  container: string;
+  nowMs: number;
+  restartPolicy: string;
+  memoryMb: number | null;
+  events: Array<{ atMs: number; action: string; exitCode: number | null }>;
+  omittedEvents: number;
+};
+
 export const MAX_OUTPUT_CHARS = 4_000;
+export const MAX_LIFECYCLE_EVENTS = 80;
 export const MAX_TRANSITIONS = 40;
 export const MAX_ALERT_SAMPLES = 240;
 
