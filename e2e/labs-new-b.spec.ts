@@ -82,6 +82,8 @@ test("a command lab by keyboard alone: investigate at the prompt, name cause and
   await chart.getByRole("button", { name: "11:03: died: exit 137" }).focus();
   await expect(page.getByTestId("chart-readout")).toContainText("killed by SIGKILL (128 + 9)");
   await page.keyboard.press("ArrowRight");
+  await expect(page.getByTestId("chart-readout")).toContainText("State: restarting (0.1 s)");
+  await page.keyboard.press("ArrowRight");
   await expect(page.getByTestId("chart-readout")).toContainText("restarted (1)");
   const legend = page.getByTestId("timeline-legend");
   await expect(legend).toContainText("Restart");
@@ -142,4 +144,20 @@ test("the alerting lab charts each run: value against threshold, alert state ban
   await table.getByText(/^Chart data as a table/).click();
   await expect(table.getByRole("row", { name: /^10:30 0\.0126 pending/ })).toBeVisible();
   await expectNoAxeViolations(page, "the alerting lab with its charts");
+});
+
+test("the backup lab charts the orders: in the database, in the backup, in the restore, the backup moment marked", async ({
+  page,
+}) => {
+  await runTextSolution(page, "back-up-and-restore-orders");
+  const section = page.getByTestId("orders-chart");
+  await expect(section).toContainText("orders-restore answers for 1210");
+  await expect(section.getByTestId("series-chart")).toBeVisible();
+  await expect(section.getByTestId("series-moment")).toContainText("orders.dump dumped");
+  await expect(section.getByRole("list")).toContainText("in orders-db");
+  await expect(section.getByRole("list")).toContainText("in orders-restore");
+  await expect(section.getByRole("list")).toContainText("orders.dump dumped at 5.2 s");
+  await section.getByText(/: the numbers$/).click();
+  await expect(section.getByRole("row", { name: /^20\.5 s 1240 1210 1210$/ })).toBeVisible();
+  await expectNoAxeViolations(page, "the backup lab with its orders chart");
 });

@@ -130,11 +130,11 @@ export function incidentTrack(life: ContainerLifecycle): Track {
     `You log in. ${deaths.length} deaths${kills ? `, ${kills} of them OOM kills,` : ""} and ${restarts} restarts so far${period === null ? "" : `: one every ${gap(period)} on average`}.`,
   );
 
-  // Spans first so marks drawn later sit on top; narration in time order, marks pointing into it.
+  // Events before spans at the same moment, so the keyboard steps oom → die → restarting → restart.
   const ordered = lines
     .map((line, index) => ({ ...line, index }))
     .sort((a, b) => a.atMs - b.atMs || a.index - b.index);
-  const allMarks = [...spans, ...marks];
+  const allMarks = [...marks, ...spans];
   ordered.forEach((line, index) => {
     allMarks.find((mark) => mark.id === line.mark)?.events.push(index);
   });

@@ -5,6 +5,8 @@ import { tickStepMs } from "./timeline-data";
 export type ChartSeries = { name: string; values: ReadonlyArray<number | null> };
 /** A horizontal line the learner must stay below (a limit, a budget, a target). */
 export type ChartLimit = { label: string; value: number };
+/** A moment marked across the chart: a vertical rule with its label (a backup taken). */
+export type ChartMoment = { label: string; atMs: number };
 
 type Props = {
   title: string;
@@ -18,6 +20,7 @@ type Props = {
   tableRows?: number;
   /** Spacing of the time axis' ticks, when 1-2-5 × 10ⁿ seconds reads badly (minutes, days). */
   tickMs?: number;
+  moments?: readonly ChartMoment[];
 };
 
 const WIDTH = 800;
@@ -35,6 +38,8 @@ const STYLES = [
 ] as const;
 
 const LIMIT_STYLE = { colour: "var(--danger)", dash: "8 4" } as const;
+// The timeline's "signal or deadline" rule (visual-language.ts): a moment, not a measurement.
+const MOMENT_STYLE = { colour: "var(--fg)", dash: "5 4" } as const;
 
 /** A legend entry: a short stretch of the line as drawn, then its name. */
 function LegendItem({ name, colour, dash }: { name: string; colour: string; dash: string | undefined }) {
@@ -73,6 +78,7 @@ export function SeriesChart({
   formatTime,
   tableRows = 24,
   tickMs,
+  moments = [],
 }: Props) {
   const titleId = useId();
   const end = Math.max(1_000, times.at(-1) ?? 0);
@@ -169,6 +175,31 @@ export function SeriesChart({
               </text>
             </Fragment>
           ))}
+          {moments.map((moment, index) => (
+            <g key={`${moment.atMs}-${moment.label}`} data-testid="series-moment">
+              <line
+                x1={x(moment.atMs)}
+                x2={x(moment.atMs)}
+                y1={TOP}
+                y2={HEIGHT - BOTTOM}
+                stroke={MOMENT_STYLE.colour}
+                strokeWidth={1.5}
+                strokeDasharray={MOMENT_STYLE.dash}
+              />
+              <text
+                x={x(moment.atMs) + (x(moment.atMs) > WIDTH - RIGHT - 120 ? -4 : 4)}
+                y={TOP + 12 + index * 14}
+                fontSize={12}
+                textAnchor={x(moment.atMs) > WIDTH - RIGHT - 120 ? "end" : "start"}
+                fill="var(--fg)"
+                paintOrder="stroke"
+                stroke="var(--bg-subtle)"
+                strokeWidth={3}
+              >
+                {moment.label}
+              </text>
+            </g>
+          ))}
           {series.map((s, index) => {
             const style = STYLES[index % STYLES.length]!;
             return (
@@ -192,6 +223,13 @@ export function SeriesChart({
           ))}
           {limits.map((limit) => (
             <LegendItem key={limit.label} name={limit.label} {...LIMIT_STYLE} />
+          ))}
+          {moments.map((moment) => (
+            <LegendItem
+              key={moment.label}
+              name={`${moment.label} at ${formatTime(moment.atMs)}`}
+              {...MOMENT_STYLE}
+            />
           ))}
         </ul>
         <details className="mt-2 text-sm">

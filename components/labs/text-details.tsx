@@ -1,5 +1,7 @@
 import { clock, type TextDetails } from "@/lib/labs/text/result";
 import { Heading } from "./heading";
+import { ordersChart } from "./orders-chart-data";
+import { SeriesChart } from "./series-chart";
 
 type Props = { details: TextDetails; level: number; onGoToLine?: (line: number) => void };
 
@@ -32,6 +34,7 @@ export function TextDetailsView({ details, level, onGoToLine }: Props) {
               {note}
             </p>
           ))}
+          {details.orders && <OrdersOverTime orders={details.orders} level={level} />}
         </>
       );
     case "alert":
@@ -113,4 +116,30 @@ export function TextDetailsView({ details, level, onGoToLine }: Props) {
         </>
       );
   }
+}
+
+const sinceArrival = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
+
+/** The backup lab: orders in the database, in the backup and in the restore over the session. */
+function OrdersOverTime({ orders, level }: { orders: NonNullable<Extract<TextDetails, { kind: "commands" }>["orders"]>; level: number }) {
+  const chart = ordersChart(orders);
+  if (!chart) return null;
+  return (
+    <section className="mt-4" data-testid="orders-chart">
+      <Heading level={level} className="font-semibold">
+        Orders while you worked
+      </Heading>
+      <p className="mt-1 text-sm">
+        Time since you arrived at the prompt; each command came after a few seconds of thought. {chart.summary}
+      </p>
+      <SeriesChart
+        title="Orders in the database, the backup and the restore"
+        unit="orders"
+        times={chart.times}
+        series={chart.series}
+        moments={chart.moments}
+        formatTime={sinceArrival}
+      />
+    </section>
+  );
 }

@@ -43,6 +43,8 @@ export type TextDetails =
       notes: string[];
       /** The incident container's history for its chart; optional so older results still load. */
       lifecycle?: ContainerLifecycle;
+      /** The backup lab's order counts over time for its chart; optional likewise. */
+      orders?: OrderCounts;
     }
   | { kind: "alert"; rule: { expr: string; forMs: number } | null; runs: AlertRunDetails[] }
   | { kind: "query"; by: string; rows: QueryRow[] }
@@ -59,6 +61,18 @@ export type ContainerLifecycle = {
   memoryMb: number | null;
   events: Array<{ atMs: number; action: string; exitCode: number | null }>;
   omittedEvents: number;
+};
+
+/**
+ * The backup lab's orders over time, from the learner's arrival (`atMs` 0): in orders-db, in the
+ * best backup file so far, in the restore container, and orders that failed. Sampled before and
+ * after each command (between them the counts move in straight lines). Null: not there (yet).
+ */
+export type OrderCounts = {
+  samples: Array<{ atMs: number; db: number | null; backup: number | null; restored: number | null; failed: number }>;
+  /** When each backup file was finished, and what it is. */
+  backups: Array<{ atMs: number; file: string; kind: "dump" | "tar" }>;
+  restoreContainer: string;
 };
 
 export const MAX_OUTPUT_CHARS = 4_000;
