@@ -29,7 +29,17 @@ test("a PromQL text lab: the starter fails, the learner's query passes in the br
   await page.keyboard.press("Control+Enter");
   await expect(result(page)).toHaveAttribute("data-source", "browser");
   await expect(result(page)).toHaveAttribute("data-passed", "true");
-  await expect(result(page).getByRole("table")).toContainText("/search");
+  await expect(result(page).getByRole("table").first()).toContainText("/search");
+  // Over the whole run: one chart per route, the learner's line on the reference's.
+  const overTime = page.getByTestId("query-charts");
+  await expect(overTime.getByTestId("query-chart")).toHaveCount(3);
+  const search = overTime.getByTestId("query-chart").nth(2);
+  await expect(search.getByTestId("series-chart")).toBeVisible();
+  await expect(search.getByTestId("series-moment")).toHaveCount(3);
+  await expect(search.getByRole("list")).toContainText("expected (the reference query)");
+  await expect(search.getByRole("list")).toContainText("/search slow from 25:00");
+  await search.getByText(/: the numbers$/).click();
+  await expect(search.getByRole("row", { name: /^40:00 2475 2475$/ })).toBeVisible();
   await expectNoAxeViolations(page, "the PromQL lab with a passed result");
 
   await page.getByRole("button", { name: "Submit solution" }).click();

@@ -30,7 +30,7 @@ describe("the backup lab's orders over time", () => {
     const chart = ordersChart(orders)!;
     expect(chart.series.map((s) => s.name)).toEqual(["in orders-db", "in your backup", "in orders-restore"]);
     expect(chart.series[2]!.values).toEqual([null, null, null, null, 0, 0, 1210]);
-    expect(chart.moments).toEqual([{ atMs: 5_242, label: "orders.dump dumped" }]);
+    expect(chart.moments).toEqual([{ atMs: 5_242, label: "orders.dump dumped at 5.2 s" }]);
     expect(chart.summary).toBe(
       "At the end: orders-db holds 1240 orders, your backup holds 1210, orders-restore answers for 1210.",
     );

@@ -21,7 +21,7 @@ export function ordersChart(orders: OrderCounts): OrdersChart | null {
     series.push({ name: "failed (database down)", values: samples.map((sample) => sample.failed) });
   const moments = orders.backups.map((backup) => ({
     atMs: backup.atMs,
-    label: `${backup.file} ${backup.kind === "dump" ? "dumped" : "copied"}`,
+    label: `${backup.file} ${backup.kind === "dump" ? "dumped" : "copied"} at ${Number((backup.atMs / 1000).toFixed(1))} s`,
   }));
   const last = samples.at(-1)!;
   const parts = [

@@ -176,7 +176,7 @@ export function SeriesChart({
             </Fragment>
           ))}
           {moments.map((moment, index) => (
-            <g key={`${moment.atMs}-${moment.label}`} data-testid="series-moment">
+            <g key={`${index}-${moment.label}`} data-testid="series-moment">
               <line
                 x1={x(moment.atMs)}
                 x2={x(moment.atMs)}
@@ -224,12 +224,8 @@ export function SeriesChart({
           {limits.map((limit) => (
             <LegendItem key={limit.label} name={limit.label} {...LIMIT_STYLE} />
           ))}
-          {moments.map((moment) => (
-            <LegendItem
-              key={moment.label}
-              name={`${moment.label} at ${formatTime(moment.atMs)}`}
-              {...MOMENT_STYLE}
-            />
+          {moments.map((moment, index) => (
+            <LegendItem key={`${index}-${moment.label}`} name={moment.label} {...MOMENT_STYLE} />
           ))}
         </ul>
         <details className="mt-2 text-sm">

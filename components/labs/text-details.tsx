@@ -1,6 +1,7 @@
 import { clock, type TextDetails } from "@/lib/labs/text/result";
 import { Heading } from "./heading";
 import { ordersChart } from "./orders-chart-data";
+import { queryCharts } from "./query-chart-data";
 import { SeriesChart } from "./series-chart";
 
 type Props = { details: TextDetails; level: number; onGoToLine?: (line: number) => void };
@@ -92,6 +93,7 @@ export function TextDetailsView({ details, level, onGoToLine }: Props) {
               </tbody>
             </table>
           </div>
+          {details.overTime && <QueryOverTimeView by={details.by} data={details.overTime} level={level} />}
         </>
       );
     case "dockerfile":
@@ -140,6 +142,53 @@ function OrdersOverTime({ orders, level }: { orders: NonNullable<Extract<TextDet
         moments={chart.moments}
         formatTime={sinceArrival}
       />
+    </section>
+  );
+}
+
+/** The query lab: per route, the learner's values and the reference's over the whole run. */
+function QueryOverTimeView({
+  by,
+  data,
+  level,
+}: {
+  by: string;
+  data: NonNullable<Extract<TextDetails, { kind: "query" }>["overTime"]>;
+  level: number;
+}) {
+  const { times, moments, charts, notes } = queryCharts(by, data);
+  return (
+    <section className="mt-4" data-testid="query-charts">
+      <Heading level={level} className="font-semibold">
+        Over the whole run
+      </Heading>
+      <p className="mt-1 text-sm">
+        Both queries evaluated every {(times[1] ?? 60_000) === 60_000 ? "minute" : clock(times[1]!)}, in milliseconds.
+        Where your line lies on the reference, your query is right at that moment too.
+      </p>
+      {notes.map((note) => (
+        <p key={note} className="mt-1 text-sm">
+          {note}
+        </p>
+      ))}
+      {charts.map((chart) => (
+        <div key={chart.key} data-testid="query-chart">
+          <SeriesChart
+            title={chart.title}
+            unit="ms"
+            times={times}
+            series={chart.series}
+            moments={moments}
+            formatTime={clock}
+            tickMs={5 * 60_000}
+          />
+          {chart.notes.map((note) => (
+            <p key={note} className="text-sm">
+              {note}
+            </p>
+          ))}
+        </div>
+      ))}
     </section>
   );
 }

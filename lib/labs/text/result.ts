@@ -47,7 +47,13 @@ export type TextDetails =
       orders?: OrderCounts;
     }
   | { kind: "alert"; rule: { expr: string; forMs: number } | null; runs: AlertRunDetails[] }
-  | { kind: "query"; by: string; rows: QueryRow[] }
+  | {
+      kind: "query";
+      by: string;
+      rows: QueryRow[];
+      /** Both queries over the whole run for the chart; optional so older results still load. */
+      overTime?: QueryOverTime;
+    }
   | { kind: "dockerfile"; lines: Array<{ label: string; line: number }> };
 
 /**
@@ -74,6 +80,29 @@ export type OrderCounts = {
   backups: Array<{ atMs: number; file: string; kind: "dump" | "tar" }>;
   restoreContainer: string;
 };
+
+/**
+ * The learner's query and the reference over the run, one panel per label value of `by`: the
+ * reference's value and each of the learner's series (named by their other labels) at `times`.
+ * Bounded: at most MAX_QUERY_TIMES times, MAX_QUERY_KEYS keys, MAX_QUERY_SERIES series of
+ * the learner's per key. Non-finite values (NaN without requests) are null.
+ */
+export type QueryOverTime = {
+  times: number[];
+  keys: Array<{
+    key: string;
+    expected: Array<number | null>;
+    yours: Array<{ name: string; values: Array<number | null> }>;
+    omittedYours: number;
+  }>;
+  omittedKeys: number;
+  /** Check times, and when the scenario's incidents start and end. */
+  moments: Array<{ atMs: number; label: string }>;
+};
+
+export const MAX_QUERY_TIMES = 61;
+export const MAX_QUERY_KEYS = 6;
+export const MAX_QUERY_SERIES = 3;
 
 export const MAX_OUTPUT_CHARS = 4_000;
 export const MAX_LIFECYCLE_EVENTS = 80;
