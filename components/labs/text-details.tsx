@@ -141,6 +141,7 @@ function OrdersOverTime({ orders, level }: { orders: NonNullable<Extract<TextDet
         series={chart.series}
         moments={chart.moments}
         formatTime={sinceArrival}
+        tableRows={chart.times.length}
       />
     </section>
   );
@@ -181,6 +182,7 @@ function QueryOverTimeView({
             moments={moments}
             formatTime={clock}
             tickMs={5 * 60_000}
+            tableRows={times.length}
           />
           {chart.notes.map((note) => (
             <p key={note} className="text-sm">
