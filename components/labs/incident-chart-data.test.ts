@@ -25,7 +25,9 @@ describe("the incident lab's container lifecycle in the shared visual language",
     expect(kills[0]).toMatchObject({ lane: "memory", glyph: "drop", tone: "bad" });
     const deaths = chart.marks.filter((mark) => mark.glyph === "exit");
     expect(deaths).toHaveLength(10);
-    expect(deaths.every((mark) => mark.label === "died: exit 137" && mark.tone === "bad")).toBe(true);
+    expect(
+      deaths.every((mark) => mark.label === "died: exit 137" && mark.tone === "bad" && mark.lane === "exit"),
+    ).toBe(true);
     const restarts = chart.marks.filter((mark) => mark.glyph === "restart");
     expect(restarts.map((mark) => mark.label).slice(0, 2)).toEqual(["restarted (1)", "restarted (2)"]);
     expect(restarts.at(-1)).toMatchObject({ atMs: 6_631_000, label: "restarted (10)" });

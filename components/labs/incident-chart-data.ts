@@ -2,10 +2,12 @@ import type { ContainerLifecycle } from "@/lib/labs/text/result";
 import { clockTime, RULE_LANE, whenOf, type ChartModel, type Lane, type Mark } from "./chart-model";
 import type { Track } from "./timeline-data";
 
+// Starts and deaths on lanes of their own: a restart 0.1 s after a death would hide under it.
 const LANES: Lane[] = [
   { id: "state", label: "State", kind: "band" },
-  { id: "container", label: "Container", kind: "marks" },
-  { id: "memory", label: "Memory", kind: "marks" },
+  { id: "container", label: "Starts", kind: "marks" },
+  { id: "exit", label: "Exits", kind: "marks" },
+  { id: "memory", label: "Memory (kernel)", kind: "marks" },
 ];
 
 const SIGNALS: Record<number, string> = { 137: "SIGKILL", 143: "SIGTERM", 134: "SIGABRT" };
@@ -86,7 +88,7 @@ export function incidentTrack(life: ContainerLifecycle): Track {
       add(
         {
           id,
-          lane: "container",
+          lane: "exit",
           atMs: event.atMs,
           tone: code === 0 ? "ok" : "bad",
           glyph: "exit",

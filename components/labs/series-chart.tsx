@@ -90,7 +90,21 @@ export function SeriesChart({
   const yStep = niceStep(highest / 4);
   const top = Math.ceil((highest * 1.08) / yStep) * yStep;
   const x = (ms: number) => LEFT + (ms / end) * (WIDTH - LEFT - RIGHT);
-  const y = (value: number) => TOP + (1 - value / top) * (HEIGHT - TOP - BOTTOM);
+  // Moment labels sit in rows above the lines (a label that would run into the one before it in a
+  // row goes one row down), and the plot starts below them, so no label lies on a line.
+  const momentRows: number[] = [];
+  const rowEnds: number[] = [];
+  for (const moment of moments) {
+    const width = moment.label.length * 7 + 8;
+    const at = x(moment.atMs);
+    const from = at > WIDTH - RIGHT - 120 ? at - width : at;
+    let row = rowEnds.findIndex((end) => end < from);
+    if (row === -1) row = rowEnds.length;
+    rowEnds[row] = from + width;
+    momentRows.push(row);
+  }
+  const plotTop = TOP + (rowEnds.length ? rowEnds.length * 14 + 4 : 0);
+  const y = (value: number) => plotTop + (1 - value / top) * (HEIGHT - plotTop - BOTTOM);
   const step = tickMs ?? tickStepMs(end);
   const ticks: number[] = [];
   for (let t = 0; t <= end + 1 && ticks.length < 12; t += step) ticks.push(t);
@@ -188,7 +202,7 @@ export function SeriesChart({
               />
               <text
                 x={x(moment.atMs) + (x(moment.atMs) > WIDTH - RIGHT - 120 ? -4 : 4)}
-                y={TOP + 12 + index * 14}
+                y={TOP + 10 + (momentRows[index] ?? 0) * 14}
                 fontSize={12}
                 textAnchor={x(moment.atMs) > WIDTH - RIGHT - 120 ? "end" : "start"}
                 fill="var(--fg)"
