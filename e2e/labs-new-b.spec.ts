@@ -171,3 +171,19 @@ test("the backup lab charts the orders: in the database, in the backup, in the r
   await expect(section.getByRole("row", { name: /^20\.5 s 1240 1210 1210$/ })).toBeVisible();
   await expectNoAxeViolations(page, "the backup lab with its orders chart");
 });
+
+test.describe("at phone width", () => {
+  test.use({ viewport: { width: 360, height: 780 } });
+
+  test("the text labs' charts scroll sideways inside their boxes and say so", async ({ page }) => {
+    await runTextSolution(page, "alert-on-error-rate");
+    await expect(page.getByTestId("chart-scroll-cue").first()).toBeVisible();
+    const scroller = page.getByTestId("chart-scroller").first();
+    expect(await scroller.evaluate((node) => node.scrollWidth > node.clientWidth)).toBe(true);
+    await runTextSolution(page, "p99-latency-per-route");
+    const cues = page.getByTestId("query-charts").getByTestId("chart-scroll-cue");
+    await expect(cues).toHaveCount(3);
+    await expect(cues.first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+});

@@ -124,6 +124,10 @@ export function SeriesChart({
 
   return (
     <figure className="mt-3">
+      {/* As on the timelines (track-timeline.tsx): at phone width the chart keeps its width and scrolls. */}
+      <p className="mb-1 text-xs text-fg-muted sm:hidden" data-testid="chart-scroll-cue">
+        <span aria-hidden="true">⟷ </span>The chart is wider than your screen: scroll it sideways.
+      </p>
       <div
         className="overflow-x-auto rounded-md border border-border bg-bg-subtle"
         tabIndex={0}
