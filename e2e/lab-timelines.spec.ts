@@ -25,7 +25,7 @@ test("health chart: the outage is shaded, a focused mark shows its narration lin
 }) => {
   await runSolution(page, "report-503-when-the-database-is-down");
   const chart = page.getByTestId("timeline-chart");
-  await expect(chart.getByTestId("fault-window")).toContainText("database down 60–150 s");
+  await expect(chart.getByTestId("fault-window-label")).toContainText("database down 60–150 s");
   await expect(chart).toContainText("Readiness probe");
   await expect(page.getByTestId("timeline-legend")).toContainText("Fault window");
 

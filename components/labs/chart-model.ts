@@ -24,8 +24,11 @@ export type Glyph =
   | "refuse"
   | "note";
 
-/** A horizontal lane: a state band, a row of spans and markers, or the rollout's area plot. */
-export type Lane = { id: string; label: string; kind: "band" | "marks" | "area" | "bars" };
+/**
+ * A horizontal lane: a state band, a row of spans and markers, the rollout's area plot, its
+ * failure bars, or a measured value as a line against a threshold (the `line` plot).
+ */
+export type Lane = { id: string; label: string; kind: "band" | "marks" | "area" | "bars" | "line" };
 
 /**
  * One thing drawn: a span (`toMs` set), a point marker (`glyph`), or a rule across every lane
@@ -63,6 +66,18 @@ export type AreaPlot = {
   maxFailedPerSecond: number;
 };
 
+/**
+ * A measured value sampled over time, drawn as a line in its lane, with the threshold it is
+ * compared against as a dashed line (an alerting rule's expression and its `> 0.01`).
+ */
+export type LinePlot = {
+  /** What the line is, for the legend ("Error ratio"). */
+  name: string;
+  /** null where there was no value: drawn as a gap. */
+  points: Array<{ atMs: number; value: number | null }>;
+  threshold: { value: number; label: string } | null;
+};
+
 export type DataTable = { caption: string; columns: string[]; rows: string[][] };
 
 export type ChartModel = {
@@ -73,6 +88,10 @@ export type ChartModel = {
   marks: Mark[];
   windows: ChartWindow[];
   area: AreaPlot | null;
+  /** The `line` lane's plot; absent in charts without one. */
+  line?: LinePlot;
+  /** "clock": times read m:ss (a half-hour alerting run) instead of seconds. */
+  timeAxis?: "seconds" | "clock";
   table: DataTable;
   /** Notes such as "12 more completed requests not drawn", shown under the chart. */
   notes: string[];
@@ -82,9 +101,51 @@ export function seconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(ms % 100 === 0 ? 1 : 3))} s`;
 }
 
-/** "t=12.5 s" or "12.5–14.5 s": how a mark's time reads in words. */
-export function whenOf(mark: Pick<Mark, "atMs" | "toMs">): string {
+/** "12:30" (or "1:51:01" past an hour): time since the start of the run. */
+export function clockTime(ms: number): string {
+  const total = Math.round(ms / 1000);
+  const pad = (value: number) => String(value).padStart(2, "0");
+  if (total >= 3600)
+    return `${Math.floor(total / 3600)}:${pad(Math.floor(total / 60) % 60)}:${pad(total % 60)}`;
+  return `${Math.floor(total / 60)}:${pad(total % 60)}`;
+}
+
+/** "t=12.5 s" or "12.5–14.5 s" (or "10:30", "10:30–12:30" on a clock axis): a mark's time in words. */
+export function whenOf(mark: Pick<Mark, "atMs" | "toMs">, axis: ChartModel["timeAxis"] = "seconds"): string {
+  if (axis === "clock")
+    return mark.toMs === undefined ? clockTime(mark.atMs) : `${clockTime(mark.atMs)}–${clockTime(mark.toMs)}`;
   return mark.toMs === undefined
     ? `t=${seconds(mark.atMs)}`
     : `${seconds(mark.atMs).replace(" s", "")}–${seconds(mark.toMs)}`;
+}
+
+/** The time axis' ticks: about six on 1-2-5 seconds (minutes, hours or days on a long run), or m:ss on a clock axis. */
+export function axisTicks(chart: Pick<ChartModel, "endMs" | "timeAxis">): {
+  step: number;
+  label: (ms: number) => string;
+} {
+  if (chart.timeAxis === "clock") {
+    const minutes = [1, 2, 5, 10, 15, 30, 60].find((m) => chart.endMs / (m * 60_000) <= 7) ?? 60;
+    return { step: minutes * 60_000, label: clockTime };
+  }
+  const unit = AXIS_UNITS.find((candidate) => chart.endMs >= candidate.from);
+  if (!unit) return { step: roundStep(chart.endMs), label: seconds };
+  return {
+    step: roundStep(chart.endMs / unit.ms) * unit.ms,
+    label: (ms) => `${Number((ms / unit.ms).toFixed(2))} ${unit.suffix}`,
+  };
+}
+
+/** The unit a seconds axis reads in when the run is long: minutes for a batch, days for a week of logs. */
+const AXIS_UNITS = [
+  { ms: 86_400_000, suffix: "d", from: 2 * 86_400_000 },
+  { ms: 3_600_000, suffix: "h", from: 2 * 3_600_000 },
+  { ms: 60_000, suffix: "min", from: 10 * 60_000 },
+] as const;
+
+/** About six ticks over `length`: 1, 2, 5 × 10ⁿ of its unit, at least 1. */
+function roundStep(length: number): number {
+  const rough = Math.max(1, length / 6);
+  const power = 10 ** Math.floor(Math.log10(rough));
+  return [1, 2, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rough) ?? rough;
 }

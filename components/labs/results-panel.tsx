@@ -5,6 +5,7 @@ import { ExperimentResult } from "./experiment-result";
 import { Heading } from "./heading";
 import { TextDetailsView } from "./text-details";
 import { OpsResultDetails } from "./ops-result";
+import { textTracksOf } from "./text-tracks";
 import { tracksOf } from "./timeline-data";
 import { TrackSection } from "./track-section";
 
@@ -41,7 +42,7 @@ export function ResultsPanel({ shown, isCode, onGoToLine, headingLevel = 2 }: Pa
       />
     );
   const { result, source } = shown;
-  const tracks = result.timeline ? tracksOf(result.timeline) : [];
+  const tracks = result.timeline ? tracksOf(result.timeline) : result.text ? textTracksOf(result.text) : [];
   const codeError = errorLineOf(result);
   const passedCount = result.checks.filter((check) => check.passed).length;
 

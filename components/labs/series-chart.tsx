@@ -5,6 +5,8 @@ import { tickStepMs } from "./timeline-data";
 export type ChartSeries = { name: string; values: ReadonlyArray<number | null> };
 /** A horizontal line the learner must stay below (a limit, a budget, a target). */
 export type ChartLimit = { label: string; value: number };
+/** A moment marked across the chart: a vertical rule with its label (a backup taken). */
+export type ChartMoment = { label: string; atMs: number };
 
 type Props = {
   title: string;
@@ -18,6 +20,7 @@ type Props = {
   tableRows?: number;
   /** Spacing of the time axis' ticks, when 1-2-5 × 10ⁿ seconds reads badly (minutes, days). */
   tickMs?: number;
+  moments?: readonly ChartMoment[];
 };
 
 const WIDTH = 800;
@@ -35,6 +38,8 @@ const STYLES = [
 ] as const;
 
 const LIMIT_STYLE = { colour: "var(--danger)", dash: "8 4" } as const;
+// The timeline's "signal or deadline" rule (visual-language.ts): a moment, not a measurement.
+const MOMENT_STYLE = { colour: "var(--fg)", dash: "5 4" } as const;
 
 /** A legend entry: a short stretch of the line as drawn, then its name. */
 function LegendItem({ name, colour, dash }: { name: string; colour: string; dash: string | undefined }) {
@@ -77,6 +82,7 @@ export function SeriesChart({
   formatTime,
   tableRows = 24,
   tickMs,
+  moments = [],
 }: Props) {
   const titleId = useId();
   // The chart ends where the data does: a batch that exits at 20 min of a 60 min run is not followed
@@ -85,7 +91,7 @@ export function SeriesChart({
   const times = allTimes.slice(0, kept);
   const series = allSeries.map((each) => ({ ...each, values: each.values.slice(0, kept) }));
   // A sample stands for the window up to the next one: the axis runs to the end of the last window.
-  const end = Math.max(1_000, allTimes[kept] ?? times.at(-1) ?? 0);
+  const end = Math.max(1_000, allTimes[kept] ?? times.at(-1) ?? 0, ...moments.map((moment) => moment.atMs));
   const highest = Math.max(
     1,
     ...limits.map((limit) => limit.value),
@@ -94,7 +100,21 @@ export function SeriesChart({
   const yStep = niceStep(highest / 4);
   const top = Math.ceil((highest * 1.08) / yStep) * yStep;
   const x = (ms: number) => LEFT + (ms / end) * (WIDTH - LEFT - RIGHT);
-  const y = (value: number) => TOP + (1 - value / top) * (HEIGHT - TOP - BOTTOM);
+  // Moment labels sit in rows above the lines (a label that would run into the one before it in a
+  // row goes one row down), and the plot starts below them, so no label lies on a line.
+  const momentRows: number[] = [];
+  const rowEnds: number[] = [];
+  for (const moment of moments) {
+    const width = moment.label.length * 7 + 8;
+    const at = x(moment.atMs);
+    const from = at > WIDTH - RIGHT - 120 ? at - width : at;
+    let row = rowEnds.findIndex((end) => end < from);
+    if (row === -1) row = rowEnds.length;
+    rowEnds[row] = from + width;
+    momentRows.push(row);
+  }
+  const plotTop = TOP + (rowEnds.length ? rowEnds.length * 14 + 4 : 0);
+  const y = (value: number) => plotTop + (1 - value / top) * (HEIGHT - plotTop - BOTTOM);
   const step = tickMs ?? tickStepMs(end);
   const ticks: number[] = [];
   for (let t = 0; t <= end + 1 && ticks.length < 12; t += step) ticks.push(t);
@@ -114,6 +134,10 @@ export function SeriesChart({
 
   return (
     <figure className="mt-3">
+      {/* As on the timelines (track-timeline.tsx): at phone width the chart keeps its width and scrolls. */}
+      <p className="mb-1 text-xs text-fg-muted sm:hidden" data-testid="chart-scroll-cue">
+        <span aria-hidden="true">⟷ </span>The chart is wider than your screen: scroll it sideways.
+      </p>
       <div
         className="overflow-x-auto rounded-md border border-border bg-bg-subtle"
         tabIndex={0}
@@ -183,6 +207,31 @@ export function SeriesChart({
               </text>
             </Fragment>
           ))}
+          {moments.map((moment, index) => (
+            <g key={`${index}-${moment.label}`} data-testid="series-moment">
+              <line
+                x1={x(moment.atMs)}
+                x2={x(moment.atMs)}
+                y1={TOP}
+                y2={HEIGHT - BOTTOM}
+                stroke={MOMENT_STYLE.colour}
+                strokeWidth={1.5}
+                strokeDasharray={MOMENT_STYLE.dash}
+              />
+              <text
+                x={x(moment.atMs) + (x(moment.atMs) > WIDTH - RIGHT - 120 ? -4 : 4)}
+                y={TOP + 10 + (momentRows[index] ?? 0) * 14}
+                fontSize={12}
+                textAnchor={x(moment.atMs) > WIDTH - RIGHT - 120 ? "end" : "start"}
+                fill="var(--fg)"
+                paintOrder="stroke"
+                stroke="var(--bg-subtle)"
+                strokeWidth={3}
+              >
+                {moment.label}
+              </text>
+            </g>
+          ))}
           {series.map((s, index) => {
             const style = STYLES[index % STYLES.length]!;
             return (
@@ -206,6 +255,9 @@ export function SeriesChart({
           ))}
           {limits.map((limit) => (
             <LegendItem key={limit.label} name={limit.label} {...LIMIT_STYLE} />
+          ))}
+          {moments.map((moment, index) => (
+            <LegendItem key={`${index}-${moment.label}`} name={moment.label} {...MOMENT_STYLE} />
           ))}
         </ul>
         <details className="mt-2 text-sm">

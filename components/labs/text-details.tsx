@@ -1,5 +1,8 @@
 import { clock, type TextDetails } from "@/lib/labs/text/result";
 import { Heading } from "./heading";
+import { ordersChart } from "./orders-chart-data";
+import { queryCharts } from "./query-chart-data";
+import { SeriesChart } from "./series-chart";
 
 type Props = { details: TextDetails; level: number; onGoToLine?: (line: number) => void };
 
@@ -32,6 +35,7 @@ export function TextDetailsView({ details, level, onGoToLine }: Props) {
               {note}
             </p>
           ))}
+          {details.orders && <OrdersOverTime orders={details.orders} level={level} />}
         </>
       );
     case "alert":
@@ -46,7 +50,8 @@ export function TextDetailsView({ details, level, onGoToLine }: Props) {
                 {run.label}: trouble from {clock(run.incidentAtMs)};{" "}
                 {run.firstFiringAtMs === null ? "never fired" : `first fired at ${clock(run.firstFiringAtMs)}`}.
               </p>
-              {run.transitions.length > 0 && (
+              {/* The run's chart below narrates every change; results stored before it list them here. */}
+              {!run.chart && run.transitions.length > 0 && (
                 <ul className="mt-1 list-disc pl-5">
                   {run.transitions.map((t, index) => (
                     <li key={index}>
@@ -88,6 +93,7 @@ export function TextDetailsView({ details, level, onGoToLine }: Props) {
               </tbody>
             </table>
           </div>
+          {details.overTime && <QueryOverTimeView by={details.by} data={details.overTime} level={level} />}
         </>
       );
     case "dockerfile":
@@ -112,4 +118,79 @@ export function TextDetailsView({ details, level, onGoToLine }: Props) {
         </>
       );
   }
+}
+
+const sinceArrival = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
+
+/** The backup lab: orders in the database, in the backup and in the restore over the session. */
+function OrdersOverTime({ orders, level }: { orders: NonNullable<Extract<TextDetails, { kind: "commands" }>["orders"]>; level: number }) {
+  const chart = ordersChart(orders);
+  if (!chart) return null;
+  return (
+    <section className="mt-4" data-testid="orders-chart">
+      <Heading level={level} className="font-semibold">
+        Orders while you worked
+      </Heading>
+      <p className="mt-1 text-sm">
+        Time since you arrived at the prompt; each command came after a few seconds of thought. {chart.summary}
+      </p>
+      <SeriesChart
+        title="Orders in the database, the backup and the restore"
+        unit="orders"
+        times={chart.times}
+        series={chart.series}
+        moments={chart.moments}
+        formatTime={sinceArrival}
+        tableRows={chart.times.length}
+      />
+    </section>
+  );
+}
+
+/** The query lab: per route, the learner's values and the reference's over the whole run. */
+function QueryOverTimeView({
+  by,
+  data,
+  level,
+}: {
+  by: string;
+  data: NonNullable<Extract<TextDetails, { kind: "query" }>["overTime"]>;
+  level: number;
+}) {
+  const { times, moments, charts, notes } = queryCharts(by, data);
+  return (
+    <section className="mt-4" data-testid="query-charts">
+      <Heading level={level} className="font-semibold">
+        Over the whole run
+      </Heading>
+      <p className="mt-1 text-sm">
+        Both queries evaluated every {(times[1] ?? 60_000) === 60_000 ? "minute" : clock(times[1]!)}, in milliseconds.
+        Where your line lies on the reference, your query is right at that moment too.
+      </p>
+      {notes.map((note) => (
+        <p key={note} className="mt-1 text-sm">
+          {note}
+        </p>
+      ))}
+      {charts.map((chart) => (
+        <div key={chart.key} data-testid="query-chart">
+          <SeriesChart
+            title={chart.title}
+            unit="ms"
+            times={times}
+            series={chart.series}
+            moments={moments}
+            formatTime={clock}
+            tickMs={5 * 60_000}
+            tableRows={times.length}
+          />
+          {chart.notes.map((note) => (
+            <p key={note} className="text-sm">
+              {note}
+            </p>
+          ))}
+        </div>
+      ))}
+    </section>
+  );
 }

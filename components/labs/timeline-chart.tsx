@@ -1,8 +1,8 @@
 import { Fragment, useId, useMemo, useRef, type KeyboardEvent } from "react";
-import { RULE_LANE, whenOf, type ChartModel, type Lane, type Mark } from "./chart-model";
+import { axisTicks, RULE_LANE, whenOf, type ChartModel, type Lane, type Mark } from "./chart-model";
+import { LinePlotLane } from "./line-plot";
 import { FailureBars, ReplicaArea } from "./rollout-area";
 import { PatternDefs, ToneRect } from "./timeline-defs";
-import { timeAxis } from "./timeline-data";
 import { placeWindowLabels } from "./window-labels";
 import { GlyphShape } from "./timeline-glyph";
 import { TONES } from "./visual-language";
@@ -12,7 +12,7 @@ const GUTTER = 124;
 const RIGHT = 14;
 const RULE_STRIP = 34;
 const AXIS = 26;
-const HEIGHT: Record<Lane["kind"], number> = { band: 22, marks: 18, area: 120, bars: 40 };
+const HEIGHT: Record<Lane["kind"], number> = { band: 22, marks: 18, area: 120, bars: 40, line: 110 };
 
 type Props = {
   chart: ChartModel;
@@ -54,10 +54,10 @@ export function TimelineChart({ chart, title, activeId, onActivate }: Props) {
     [chart.marks],
   );
   const focusId = activeId !== null && order.some((mark) => mark.id === activeId) ? activeId : order[0]?.id;
-  const axis = timeAxis(chart.endMs);
+  const { step, label: tickLabel } = axisTicks(chart);
   const ticks: number[] = [];
-  for (let t = 0; t <= chart.endMs + 1; t += axis.stepMs) ticks.push(t);
-  const windowLabels = placeWindowLabels(chart.windows, x, right);
+  for (let t = 0; t <= chart.endMs + 1; t += step) ticks.push(t);
+  const windowLabels = placeWindowLabels(chart.windows, x, right, chart.timeAxis);
   const ruleRows = ruleLabelRows(
     order.filter((mark) => mark.lane === RULE_LANE),
     x,
@@ -89,7 +89,7 @@ export function TimelineChart({ chart, title, activeId, onActivate }: Props) {
     "data-active": mark.id === activeId ? "true" : undefined,
     tabIndex: mark.id === focusId ? 0 : -1,
     role: "button" as const,
-    "aria-label": `${whenOf(mark)}: ${mark.label}`,
+    "aria-label": `${whenOf(mark, chart.timeAxis)}: ${mark.label}`,
     onFocus: () => onActivate(mark.id),
     onMouseEnter: () => onActivate(mark.id),
     onClick: () => onActivate(mark.id),
@@ -107,7 +107,7 @@ export function TimelineChart({ chart, title, activeId, onActivate }: Props) {
       onKeyDown={move}
     >
       <PatternDefs uid={uid} />
-      {chart.windows.map((window, index) => (
+      {chart.windows.map((window) => (
         <g key={`${window.fromMs}-${window.label}`} aria-hidden="true" data-testid="fault-window">
           <rect
             x={x(window.fromMs)}
@@ -124,17 +124,6 @@ export function TimelineChart({ chart, title, activeId, onActivate }: Props) {
             fill="var(--danger)"
             opacity={0.06}
           />
-          {windowLabels[index] && (
-            <text
-              x={windowLabels[index].x}
-              textAnchor={windowLabels[index].anchor}
-              y={RULE_STRIP - 8}
-              fontSize={11}
-              fill="var(--danger)"
-            >
-              {windowLabels[index].text}
-            </text>
-          )}
         </g>
       ))}
       {chart.lanes.map((lane) => {
@@ -153,14 +142,17 @@ export function TimelineChart({ chart, title, activeId, onActivate }: Props) {
             >
               {lane.label.length > 20 ? `${lane.label.slice(0, 19)}…` : lane.label}
             </text>
-            <line
-              x1={GUTTER}
-              x2={right}
-              y1={top + h / 2}
-              y2={top + h / 2}
-              stroke="var(--border)"
-              aria-hidden="true"
-            />
+            {lane.kind !== "line" && (
+              <line
+                x1={GUTTER}
+                x2={right}
+                y1={top + h / 2}
+                y2={top + h / 2}
+                stroke="var(--border)"
+                aria-hidden="true"
+              />
+            )}
+            {lane.kind === "line" && chart.line && <LinePlotLane plot={chart.line} geometry={geometry} />}
             {lane.kind === "area" && chart.area && <ReplicaArea plot={chart.area} geometry={geometry} />}
             {lane.kind === "bars" && chart.area && <FailureBars plot={chart.area} geometry={geometry} />}
           </g>
@@ -185,7 +177,7 @@ export function TimelineChart({ chart, title, activeId, onActivate }: Props) {
             fill="var(--fg-muted)"
             aria-hidden="true"
           >
-            {axis.label(tick)}
+            {tickLabel(tick)}
           </text>
         </Fragment>
       ))}
@@ -265,6 +257,26 @@ export function TimelineChart({ chart, title, activeId, onActivate }: Props) {
           </g>
         );
       })}
+      {/* Window labels last, with a halo: a rule line crossing one does not strike it through. */}
+      {windowLabels.map((placed, index) =>
+        placed ? (
+          <text
+            key={`label-${index}`}
+            x={placed.x}
+            textAnchor={placed.anchor}
+            y={RULE_STRIP - 8}
+            fontSize={11}
+            fill="var(--danger)"
+            paintOrder="stroke"
+            stroke="var(--bg-subtle)"
+            strokeWidth={3}
+            aria-hidden="true"
+            data-testid="fault-window-label"
+          >
+            {placed.text}
+          </text>
+        ) : null,
+      )}
     </svg>
   );
 }

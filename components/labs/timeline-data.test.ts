@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { getLab } from "@/lib/labs/catalog";
 import { evaluateLab } from "@/lib/labs/evaluate";
 import type { LabTimeline } from "@/lib/labs/result-types";
-import { tickStepMs, timeAxis, tracksOf } from "./timeline-data";
+import { axisTicks } from "./chart-model";
+import { tickStepMs, tracksOf } from "./timeline-data";
 
 describe("timeline data for the results panel", () => {
   it("turns a config lab's runs into narrated tracks with a chart each", () => {
@@ -40,12 +41,12 @@ describe("timeline data for the results panel", () => {
   });
 
   it("reads a time axis in seconds, minutes or days, whichever the run's length suits", () => {
-    const probes = timeAxis(300_000);
-    expect([probes.stepMs, probes.label(100_000)]).toEqual([50_000, "100 s"]);
-    const batch = timeAxis(20 * 60_000);
-    expect([batch.stepMs, batch.label(10 * 60_000)]).toEqual([5 * 60_000, "10 min"]);
-    const week = timeAxis(8 * 86_400_000);
-    expect([week.stepMs, week.label(4 * 86_400_000)]).toEqual([2 * 86_400_000, "4 d"]);
-    expect(timeAxis(5 * 3_600_000).label(3_600_000)).toBe("1 h");
+    const probes = axisTicks({ endMs: 300_000 });
+    expect([probes.step, probes.label(100_000)]).toEqual([50_000, "100 s"]);
+    const batch = axisTicks({ endMs: 20 * 60_000 });
+    expect([batch.step, batch.label(10 * 60_000)]).toEqual([5 * 60_000, "10 min"]);
+    const week = axisTicks({ endMs: 8 * 86_400_000 });
+    expect([week.step, week.label(4 * 86_400_000)]).toEqual([2 * 86_400_000, "4 d"]);
+    expect(axisTicks({ endMs: 5 * 3_600_000 }).label(3_600_000)).toBe("1 h");
   });
 });

@@ -2,7 +2,7 @@ import type { LabLog, LabTimeline } from "@/lib/labs/result-types";
 import { narrate as narrateHealth } from "@/lib/sim/healthcheck/narrate";
 import { narrate as narrateRollout } from "@/lib/sim/rollout/narrate";
 import { narrate as narrateShutdown } from "@/lib/sim/shutdown/narrate";
-import { seconds, type ChartModel } from "./chart-model";
+import { axisTicks, type ChartModel } from "./chart-model";
 import { healthChart } from "./health-chart-data";
 import { opsTracksOf } from "./ops-tracks";
 import { rolloutChart } from "./rollout-chart-data";
@@ -73,26 +73,6 @@ export function tracksOf(timeline: LabTimeline): Track[] {
 }
 
 /** A tick step that gives about six ticks: 1, 2, 5 × 10ⁿ seconds. */
-/** The unit a time axis reads in: seconds for a probe run, minutes for a batch, days for a week of logs. */
-const AXIS_UNITS = [
-  { ms: 86_400_000, suffix: "d", from: 2 * 86_400_000 },
-  { ms: 3_600_000, suffix: "h", from: 2 * 3_600_000 },
-  { ms: 60_000, suffix: "min", from: 10 * 60_000 },
-] as const;
-
-/** Tick spacing and labels for a time axis from 0 to `endMs`, in the unit that reads best. */
-export function timeAxis(endMs: number): { stepMs: number; label: (ms: number) => string } {
-  const unit = AXIS_UNITS.find((candidate) => endMs >= candidate.from);
-  if (!unit) return { stepMs: tickStepMs(endMs), label: seconds };
-  return {
-    stepMs: tickStepMs(endMs / unit.ms) * unit.ms,
-    label: (ms) => `${Number((ms / unit.ms).toFixed(2))} ${unit.suffix}`,
-  };
-}
-
 export function tickStepMs(durationMs: number): number {
-  const rough = Math.max(1, durationMs / 6);
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rough) ?? rough;
-  return step;
+  return axisTicks({ endMs: durationMs }).step;
 }

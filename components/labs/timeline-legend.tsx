@@ -1,4 +1,4 @@
-import type { ChartModel, Glyph, Tone } from "./chart-model";
+import type { ChartModel, Glyph, LinePlot, Tone } from "./chart-model";
 import { GlyphSwatch } from "./timeline-glyph";
 import { GLYPH_ORDER, GLYPHS, TONE_ORDER, TONES } from "./visual-language";
 
@@ -8,6 +8,7 @@ export function usedKeys(chart: ChartModel): {
   glyphs: Set<Glyph>;
   faults: boolean;
   pods: boolean;
+  line: LinePlot | null;
 } {
   const tones = new Set<Tone>();
   const glyphs = new Set<Glyph>();
@@ -19,7 +20,8 @@ export function usedKeys(chart: ChartModel): {
     tones.add("old");
     tones.add("new");
   }
-  return { tones, glyphs, faults: chart.windows.length > 0, pods: chart.area !== null };
+  const line = chart.lanes.some((lane) => lane.kind === "line") ? (chart.line ?? null) : null;
+  return { tones, glyphs, faults: chart.windows.length > 0, pods: chart.area !== null, line };
 }
 
 type Props = {
@@ -60,6 +62,36 @@ export function TimelineLegend({ only }: Props) {
             </span>
           </li>
         )}
+        {(!only || only.line) && (
+          <li className="flex items-center gap-1.5">
+            <svg width="22" height="12" aria-hidden="true" focusable="false">
+              <path d="M0,10L7,8L14,3L22,2" fill="none" stroke="var(--accent)" strokeWidth="2" />
+            </svg>
+            <span>
+              {only?.line?.name ?? "Measured value"}{" "}
+              <span className="text-fg-muted">— sampled at each evaluation, a gap where there was none</span>
+            </span>
+          </li>
+        )}
+        {(!only || only.line?.threshold) && (
+          <li className="flex items-center gap-1.5">
+            <svg width="22" height="12" aria-hidden="true" focusable="false">
+              <line
+                x1="0"
+                x2="22"
+                y1="6"
+                y2="6"
+                stroke="var(--danger)"
+                strokeWidth="1.5"
+                strokeDasharray="8 4"
+              />
+            </svg>
+            <span>
+              Threshold{only?.line?.threshold ? ` (${only.line.threshold.label})` : ""}{" "}
+              <span className="text-fg-muted">— the value the rule compares against</span>
+            </span>
+          </li>
+        )}
         {(!only || only.faults) && (
           <li className="flex items-center gap-1.5">
             <svg width="22" height="12" aria-hidden="true" focusable="false">
@@ -67,7 +99,8 @@ export function TimelineLegend({ only }: Props) {
               <path d="M0,12L12,0M8,12L20,0" stroke="var(--danger)" opacity="0.6" />
             </svg>
             <span>
-              Fault window <span className="text-fg-muted">— a dependency made to fail on purpose</span>
+              Fault window{" "}
+              <span className="text-fg-muted">— trouble injected on purpose: a dependency down, errors</span>
             </span>
           </li>
         )}

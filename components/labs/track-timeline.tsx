@@ -45,7 +45,7 @@ export function TrackTimeline({ track, activeMark, onActivate }: Props) {
         {activeMark ? (
           <>
             <p className="font-semibold">
-              {whenOf(activeMark)} · {lane?.label ?? "Whole chart"}: {activeMark.label}
+              {whenOf(activeMark, chart.timeAxis)} · {lane?.label ?? "Whole chart"}: {activeMark.label}
             </p>
             {narration.map((line) => (
               <p key={line} className="text-fg-muted">
@@ -71,7 +71,8 @@ export function TrackTimeline({ track, activeMark, onActivate }: Props) {
           <TimelineLegend />
         </details>
         <span className="mt-1 block text-xs text-fg-muted">
-          Time runs left to right, in simulated time since the start of the run.
+          Time runs left to right, in simulated time since the start of the run
+          {chart.timeAxis === "clock" ? " (minutes:seconds)" : ""}.
         </span>
       </figcaption>
       <ChartDataTable table={chart.table} />

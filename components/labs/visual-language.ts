@@ -19,13 +19,13 @@ export const TONES: Record<Tone, ToneStyle> = {
     colour: "var(--success)",
     pattern: null,
     name: "OK",
-    meaning: "probe passed, request completed, healthy or ready",
+    meaning: "probe passed, request completed, healthy or ready, alert inactive",
   },
   bad: {
     colour: "var(--danger)",
     pattern: "hatch",
     name: "Failed",
-    meaning: "probe failed, request dropped or refused, unhealthy or out of traffic",
+    meaning: "probe failed, request dropped or refused, unhealthy or out of traffic, alert firing",
   },
   slow: {
     colour: "var(--warning)",
@@ -37,7 +37,7 @@ export const TONES: Record<Tone, ToneStyle> = {
     colour: "var(--accent)",
     pattern: "dots",
     name: "Starting",
-    meaning: "booting or waiting for its first verdict",
+    meaning: "booting or waiting for its first verdict, alert pending",
   },
   neutral: {
     colour: "var(--fg-muted)",

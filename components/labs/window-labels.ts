@@ -1,4 +1,4 @@
-import { seconds, type ChartWindow } from "./chart-model";
+import { whenOf, type ChartModel, type ChartWindow } from "./chart-model";
 
 export type PlacedLabel = { text: string; x: number; anchor: "start" | "end" } | null;
 
@@ -13,12 +13,13 @@ export function placeWindowLabels(
   windows: readonly ChartWindow[],
   x: (ms: number) => number,
   right: number,
+  axis: ChartModel["timeAxis"] = "seconds",
 ): PlacedLabel[] {
   const named = new Set<string>();
   let lastEnd = -Infinity;
   return windows.map((window) => {
     if (named.has(window.label)) return null;
-    const text = `${window.label} ${seconds(window.fromMs).replace(" s", "")}–${seconds(window.toMs)}`;
+    const text = `${window.label} ${whenOf({ atMs: window.fromMs, toMs: window.toMs }, axis)}`;
     const width = text.length * CHAR_WIDTH;
     const start = x(window.fromMs) + 3;
     const fits = start + width <= right;

@@ -2,7 +2,8 @@ import { DockerHost } from "@/lib/sim/persistence/host";
 import { describeCheck } from "../check-labels";
 import type { CheckResult } from "../result-types";
 import type { LabOfKind } from "../schema";
-import { clip, type CommandEntry } from "../text/result";
+import { countIds } from "@/lib/sim/persistence/orders";
+import { clip, type CommandEntry, type OrderCounts } from "../text/result";
 import { commandLines } from "../text/schema";
 import type { TextOutcome } from "../text/outcome";
 
@@ -13,7 +14,10 @@ type BackupLab = LabOfKind<"backup-restore">;
  * been taking orders for `warmupMs`, and `thinkMs` passes before each command. The prompt in the
  * browser replays the same way, so what the learner saw is what is judged.
  */
-export function backupSession(lab: BackupLab, lines: readonly string[]): { host: DockerHost; entries: CommandEntry[] } {
+export function backupSession(
+  lab: BackupLab,
+  lines: readonly string[],
+): { host: DockerHost; entries: CommandEntry[]; orders: OrderCounts } {
   const s = lab.scenario;
   const host = new DockerHost({
     ordersPerSecond: s.ordersPerSecond,
@@ -26,16 +30,41 @@ export function backupSession(lab: BackupLab, lines: readonly string[]): { host:
     if (!result.ok) throw new Error(`lab setup failed: ${line}: ${result.error}`);
   }
   host.advance(s.warmupMs);
+  const arrived = host.now;
+  const samples: OrderCounts["samples"] = [];
+  const sample = () => {
+    const files = [...(host.hostDirs.get(host.options.cwd)?.files.values() ?? [])];
+    const backup = files.length
+      ? Math.max(...files.map((file) => countIds(file.kind === "dump" ? file.orders : file.data.orders)))
+      : null;
+    const at = host.now - arrived;
+    const counts = {
+      atMs: at,
+      db: host.audit("orders-db")?.found ?? null,
+      backup,
+      restored: host.audit(s.restoreContainer)?.found ?? null,
+      failed: host.failedOrders,
+    };
+    // A command that takes no time replaces the sample at that moment.
+    if (samples.at(-1)?.atMs === at) samples.pop();
+    samples.push(counts);
+  };
+  sample();
   const entries = lines.map((line) => {
     host.advance(s.thinkMs);
+    sample();
     const result = host.run(line);
+    sample();
     return { line, ok: result.ok, output: result.ok ? result.output.join("\n") : (result.error ?? "error") };
   });
-  return { host, entries };
+  const backups = [...(host.hostDirs.get(host.options.cwd)?.files.entries() ?? [])]
+    .map(([file, value]) => ({ atMs: value.takenAt - arrived, file, kind: value.kind }))
+    .sort((a, b) => a.atMs - b.atMs);
+  return { host, entries, orders: { samples, backups, restoreContainer: s.restoreContainer } };
 }
 
 export function runBackupRestore(lab: BackupLab, text: string): TextOutcome {
-  const { host, entries } = backupSession(lab, commandLines(text));
+  const { host, entries, orders } = backupSession(lab, commandLines(text));
   const files = [...(host.hostDirs.get(host.options.cwd)?.files ?? new Map()).entries()];
   const restoreName = lab.scenario.restoreContainer;
   const checks: CheckResult[] = lab.checks.map((check) => {
@@ -66,6 +95,7 @@ export function runBackupRestore(lab: BackupLab, text: string): TextOutcome {
       entries: entries.map((entry) => ({ ...entry, output: clip(entry.output) })),
       omitted: 0,
       notes: [],
+      orders,
     },
   };
 }

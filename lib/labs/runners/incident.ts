@@ -4,7 +4,7 @@ import { FIXES, ROOT_CAUSES, scoreAnswer } from "@/lib/sim/incident/score";
 import { describeCheck } from "../check-labels";
 import type { CheckResult } from "../result-types";
 import type { LabOfKind } from "../schema";
-import { clip, type CommandEntry } from "../text/result";
+import { clip, MAX_LIFECYCLE_EVENTS, type CommandEntry, type ContainerLifecycle } from "../text/result";
 import { AnswerSchema, commandLines } from "../text/schema";
 import type { TextOutcome } from "../text/outcome";
 
@@ -23,11 +23,15 @@ export function incidentSession(lab: IncidentLab, lines: readonly string[]): { h
 /** Scored on the named root cause and fix only; the commands used are shown, never graded. */
 export function runIncident(lab: IncidentLab, text: string, answer: unknown): TextOutcome {
   const { host, entries } = incidentSession(lab, commandLines(text));
+  // The container's history is drawn once the learner has looked back in time with docker events:
+  // the chart shows what that command reveals, not the answer to someone who never asked.
+  const lookedBack = entries.some((entry) => entry.ok && /^docker\s+(system\s+)?events\b/.test(entry.line));
   const details = {
     kind: "commands" as const,
     entries: entries.map((entry) => ({ ...entry, output: clip(entry.output) })),
     omitted: 0,
     notes: [] as string[],
+    ...(lookedBack ? { lifecycle: lifecycleOf(host) } : {}),
   };
   const parsed = AnswerSchema.safeParse(answer);
   if (!parsed.success)
@@ -50,4 +54,23 @@ export function runIncident(lab: IncidentLab, text: string, answer: unknown): Te
     return { label, passed: false, detail: `The ${check.type} check does not apply to this lab.` };
   });
   return { checks, details, headline: score.feedback };
+}
+
+/** The world's docker events up to now, bounded (the latest kept), for the lifecycle chart. */
+export function lifecycleOf(host: IncidentHost): ContainerLifecycle {
+  const { world } = host;
+  const events = world.events.filter((event) => event.at <= world.nowMs);
+  const kept = events.slice(-MAX_LIFECYCLE_EVENTS);
+  return {
+    container: world.container.name,
+    nowMs: world.nowMs,
+    restartPolicy: world.container.restartPolicy,
+    memoryMb: world.container.memoryMb,
+    events: kept.map((event) => ({
+      atMs: event.at,
+      action: event.action,
+      exitCode: event.attributes.exitCode === undefined ? null : Number(event.attributes.exitCode),
+    })),
+    omittedEvents: events.length - kept.length,
+  };
 }

@@ -1,11 +1,18 @@
 import { parsePromQL } from "@/lib/sim/promql/parse";
-import { instantQuery } from "@/lib/sim/promql/query";
+import { instantQuery, rangeQuery, type RangeResult } from "@/lib/sim/promql/query";
 import { scrape } from "@/lib/sim/promql/scrape";
 import { PromQLError, type Value } from "@/lib/sim/promql/types";
 import { describeCheck } from "../check-labels";
 import type { CheckResult } from "../result-types";
 import type { LabOfKind } from "../schema";
-import { clock, type QueryRow } from "../text/result";
+import {
+  clock,
+  MAX_QUERY_KEYS,
+  MAX_QUERY_SERIES,
+  MAX_QUERY_TIMES,
+  type QueryOverTime,
+  type QueryRow,
+} from "../text/result";
 import type { TextCheckOf } from "../text/checks";
 import type { TextOutcome } from "../text/outcome";
 
@@ -41,7 +48,62 @@ export function runPromqlQuery(lab: QueryLab, text: string): TextOutcome {
     const expected = instantQuery(lab.scenario.reference, store, check.atMs);
     return judge(check, yours, expected, rows);
   });
-  return { checks, details: { kind: "query", by, rows } };
+  return { checks, details: { kind: "query", by, rows, overTime: overTime(lab, store, text, by) } };
+}
+
+/**
+ * Both queries as range queries over the whole scrape (one step per minute, or coarser to stay
+ * within MAX_QUERY_TIMES), grouped by the `by` label. Null when the learner's query cannot run
+ * as a range query (it gives a range vector): the checks say why.
+ */
+function overTime(lab: QueryLab, store: ReturnType<typeof scrape>["store"], text: string, by: string): QueryOverTime | undefined {
+  const end = lab.scenario.scrape.horizonMs;
+  const step = Math.max(60_000, Math.ceil(end / (MAX_QUERY_TIMES - 1) / 60_000) * 60_000);
+  const times: number[] = [];
+  for (let t = 0; t <= end; t += step) times.push(t);
+  let yours: RangeResult;
+  try {
+    yours = rangeQuery(text, store, 0, end, step);
+  } catch {
+    return undefined;
+  }
+  const expected = rangeQuery(lab.scenario.reference, store, 0, end, step);
+  const finite = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? null : v);
+  const valuesOf = (points: Array<{ t: number; v: number }>) => {
+    const at = new Map(points.map((point) => [point.t, point.v]));
+    return times.map((t) => finite(at.get(t)));
+  };
+  const seriesOf = (result: RangeResult) => (result.type === "matrix" ? result.series : []);
+  const keys = [...new Set([...seriesOf(expected), ...seriesOf(yours)].map((series) => series.labels[by] ?? `(no ${by} label)`))].sort();
+  const others = (labels: Record<string, string>) =>
+    Object.keys(labels)
+      .filter((name) => name !== by && name !== "__name__")
+      .sort()
+      .map((name) => `${name}="${labels[name]}"`)
+      .join(", ");
+  const moments = [
+    ...lab.checks.flatMap((check) => (check.type === "query-per-label" ? [{ atMs: check.atMs, label: `checked at ${clock(check.atMs)}` }] : [])),
+    ...lab.scenario.scrape.incidents.flatMap((incident) => [
+      { atMs: incident.fromMs, label: `${incident.route ?? "every route"} slow from ${clock(incident.fromMs)}` },
+    ]),
+  ].sort((a, b) => a.atMs - b.atMs);
+  return {
+    times,
+    keys: keys.slice(0, MAX_QUERY_KEYS).map((key) => {
+      const mine = seriesOf(yours).filter((series) => (series.labels[by] ?? `(no ${by} label)`) === key);
+      return {
+        key,
+        expected: valuesOf(seriesOf(expected).find((series) => series.labels[by] === key)?.points ?? []),
+        yours: mine.slice(0, MAX_QUERY_SERIES).map((series) => ({
+          name: mine.length === 1 ? "yours" : `yours {${others(series.labels)}}`,
+          values: valuesOf(series.points),
+        })),
+        omittedYours: Math.max(0, mine.length - MAX_QUERY_SERIES),
+      };
+    }),
+    omittedKeys: Math.max(0, keys.length - MAX_QUERY_KEYS),
+    moments,
+  };
 }
 
 function byLabel(value: Value, by: string): Map<string, number[]> {

@@ -29,6 +29,49 @@ describe("alert-on-error-rate", () => {
     if (details.kind === "alert") expect(details.runs.map((r) => r.firstFiringAtMs)).toEqual([750_000, null]);
   });
 
+  it("the chart data: the 1-minute ratio at each 15 s evaluation, the threshold, the state spans and the trouble", () => {
+    const result = evaluateLab(lab, solutionSubmission(lab), null);
+    if (result.text?.kind !== "alert") throw new Error("no alert details");
+    const [outage, blip] = result.text.runs.map((run) => run.chart!);
+    // 0 to 30:00 every 15 s: 121 evaluations, under the 240 cap, so every one is a sample.
+    expect(outage!.samples).toHaveLength(121);
+    expect(outage!.threshold).toEqual({ op: ">", value: 0.01 });
+    expect(outage!.maxSeries).toBe(1);
+    // Before the first error is scraped twice, the ratio has no numerator: no value, not 0.
+    expect(outage!.samples.slice(0, 3).map((s) => s.value)).toEqual([null, null, null]);
+    // Mixed windows: at 10:15 the minute holds 45 s of 0.2 % and 15 s of 2 % → about 0.65 %;
+    // at 10:30 half and half → about 1.1 %, the first evaluation over 1 % (pending from there).
+    const at = (data: typeof outage, ms: number) => data!.samples.find((s) => s.atMs === ms)!.value!;
+    expect(at(outage, 615_000)).toBeCloseTo(0.0065, 2);
+    expect(at(outage, 615_000)).toBeLessThan(0.01);
+    expect(at(outage, 630_000)).toBeCloseTo(0.011, 2);
+    expect(at(outage, 630_000)).toBeGreaterThan(0.01);
+    // From 11:00 the whole minute is inside the outage: exactly 2 % on every instance and route.
+    expect(outage!.samples.filter((s) => s.atMs >= 660_000).every((s) => s.value === 0.02)).toBe(true);
+    // Pending at 10:30, firing 2 minutes later (for: 2m), and it must fire by 15:00.
+    expect(outage!.states).toEqual([
+      { fromMs: 0, toMs: 630_000, state: "inactive" },
+      { fromMs: 630_000, toMs: 750_000, state: "pending" },
+      { fromMs: 750_000, toMs: 1_800_000, state: "firing" },
+    ]);
+    expect(outage!.windows).toEqual([{ fromMs: 600_000, toMs: 1_800_000, label: "2 % errors" }]);
+    expect(outage!.fireByMs).toBe(900_000);
+    // The blip: 100 % errors for 30 s lift the ratio over 1 % from 10:15 until the minute has
+    // slid past it; back at the 0.2 % background at 11:30, so pending 10:15–11:30 and never firing.
+    expect(at(blip, 645_000)).toBeGreaterThan(0.5);
+    expect(at(blip, 675_000)).toBeGreaterThan(0.01);
+    expect(at(blip, 690_000)).toBeLessThan(0.01);
+    expect(blip!.states).toEqual([
+      { fromMs: 0, toMs: 615_000, state: "inactive" },
+      { fromMs: 615_000, toMs: 690_000, state: "pending" },
+      { fromMs: 690_000, toMs: 1_800_000, state: "inactive" },
+    ]);
+    expect(blip!.windows).toEqual([{ fromMs: 600_000, toMs: 630_000, label: "every request fails" }]);
+    expect(blip!.fireByMs).toBeNull();
+    // Plain JSON: what the browser shows is what the server stores.
+    expect(JSON.parse(JSON.stringify(result.text))).toEqual(result.text);
+  });
+
   it("a threshold of > 0.02 never holds at exactly 2 %, and too long a for: fires too late", () => {
     const rule = (expr: string, forText: string) => ({ text: `alert: X\nexpr: ${expr}\nfor: ${forText}\n` });
     const ratio = (window: string, op: string) =>

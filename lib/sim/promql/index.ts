@@ -2,7 +2,19 @@
  * A PromQL subset over simulated scrapes: parse with Prometheus' own grammar, evaluate instant
  * and range queries and alerting rules with Prometheus' semantics. Pure and deterministic.
  */
-export { runAlertRule, type AlertRule, type AlertRun, type AlertState, type AlertTransition } from "./alerts";
+export {
+  alertStateSpans,
+  runAlertRule,
+  sampleRuleValues,
+  type AlertRule,
+  type AlertRun,
+  type AlertState,
+  type AlertTransition,
+  type RuleSample,
+  type RuleThreshold,
+  type RuleValues,
+  type StateSpan,
+} from "./alerts";
 export type { Expr } from "./ast";
 export { parseDuration } from "./duration";
 export { evaluate } from "./eval";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { instantQuery, rangeQuery, runAlertRule, scrape, type Value } from "./index";
+import { alertStateSpans, instantQuery, rangeQuery, runAlertRule, sampleRuleValues, scrape, type Value } from "./index";
 import { storeOf } from "./test-store";
 
 const flat = (value: Value) => (value.type === "vector" ? value.elements.map((e) => ({ ...e.labels, value: e.value })) : value);
@@ -111,5 +111,84 @@ describe("alerting rules with for:", () => {
       type: "matrix",
       series: [{ labels: { job: "app" }, points: [0, 30, 60, 90, 120, 150].map((s) => ({ t: s * 1000, v: s >= 120 ? 2 : 0 })) }],
     });
+  });
+
+  it("samples the compared value (below the threshold too) at the evaluation times, bounded", () => {
+    const every15s = { startMs: 0, endMs: 900_000, intervalMs: 15_000 };
+    // 61 evaluations; 11 samples at most → every 6th (90 s apart): 0, 90, …, 900 s. The gauge is
+    // 0.02 at 180 and 270 s (inside 120–285 s) and 0 at the others; the blip (480, 495) falls between.
+    const values = sampleRuleValues("error_ratio > 0.01", store, every15s, 11);
+    expect(values.threshold).toEqual({ op: ">", value: 0.01 });
+    expect(values.maxSeries).toBe(1);
+    expect(values.samples.map((s) => `${s.at / 1000}:${s.value}`)).toEqual([
+      "0:0", "90:0", "180:0.02", "270:0.02", "360:0", "450:0", "540:0", "630:0", "720:0", "810:0", "900:0",
+    ]);
+    // Unbounded: all 61, the blip's two evaluations included.
+    const all = sampleRuleValues("error_ratio > 0.01", store, every15s);
+    expect(all.samples).toHaveLength(61);
+    expect(all.samples.filter((s) => s.value === 0.02).map((s) => s.at / 1000)).toEqual([
+      120, 135, 150, 165, 180, 195, 210, 225, 240, 255, 270, 285, 480, 495,
+    ]);
+    // A number on the left is the mirror image; without a comparison the value is the expression's own.
+    expect(sampleRuleValues("0.01 < error_ratio", store, every15s).threshold).toEqual({ op: ">", value: 0.01 });
+    expect(sampleRuleValues("error_ratio > bool 0.01", store, every15s).threshold).toBeNull();
+    const scaled = sampleRuleValues("error_ratio * 100", store, { startMs: 0, endMs: 180_000, intervalMs: 60_000 });
+    expect(scaled).toEqual({
+      threshold: null,
+      maxSeries: 1,
+      samples: [{ at: 0, value: 0 }, { at: 60_000, value: 0 }, { at: 120_000, value: 2 }, { at: 180_000, value: 2 }],
+    });
+    // No series at all: null, never 0.
+    expect(sampleRuleValues("missing_metric > 1", store, { startMs: 0, endMs: 30_000, intervalMs: 15_000 }).samples).toEqual([
+      { at: 0, value: null },
+      { at: 15_000, value: null },
+      { at: 30_000, value: null },
+    ]);
+  });
+
+  it("the highest series is plotted for >, the lowest for <", () => {
+    const two = storeOf([
+      [{ __name__: "g", i: "a" }, [[0, 1], [15, 5]]],
+      [{ __name__: "g", i: "b" }, [[0, 3], [15, 2]]],
+    ]);
+    const range = { startMs: 0, endMs: 15_000, intervalMs: 15_000 };
+    expect(sampleRuleValues("g > 4", two, range).samples.map((s) => s.value)).toEqual([3, 5]);
+    expect(sampleRuleValues("g < 4", two, range).samples.map((s) => s.value)).toEqual([1, 2]);
+    expect(sampleRuleValues("g < 4", two, range).maxSeries).toBe(2);
+    // 1/0 is +Inf and 0/0 NaN: neither is drawn (nor could JSON carry it).
+    expect(sampleRuleValues("g / 0 > 1", two, range).samples.map((s) => s.value)).toEqual([null, null]);
+    expect(sampleRuleValues("(g - g) / 0 > 1", two, range).samples.map((s) => s.value)).toEqual([null, null]);
+  });
+
+  it("state spans: the worst state of the rule's alerts, from one change to the next", () => {
+    const run = runAlertRule({ name: "Errors", expr: "error_ratio > 0.01", forMs: 60_000 }, store, {
+      startMs: 0,
+      endMs: 900_000,
+      intervalMs: 15_000,
+    });
+    expect(alertStateSpans(run.transitions, 0, 900_000).map((s) => `${s.from / 1000}-${s.to / 1000} ${s.state}`)).toEqual([
+      "0-120 inactive",
+      "120-180 pending",
+      "180-300 firing",
+      "300-480 inactive",
+      "480-510 pending",
+      "510-900 inactive",
+    ]);
+    // Two alerts: a is firing 0–60 s while b goes pending at 30 s and inactive at 90 s; the rule
+    // reads firing until 60 s, then pending (b) until 90 s. A change at the start replaces inactive.
+    const a = { alertname: "X", i: "a" };
+    const b = { alertname: "X", i: "b" };
+    const t = (at: number, labels: typeof a, from: string, to: string) =>
+      ({ at: at * 1000, labels, from, to, value: null }) as Parameters<typeof alertStateSpans>[0][number];
+    const spans = alertStateSpans(
+      [t(0, a, "inactive", "firing"), t(30, b, "inactive", "pending"), t(60, a, "firing", "inactive"), t(90, b, "pending", "inactive")],
+      0,
+      120_000,
+    );
+    expect(spans.map((s) => `${s.from / 1000}-${s.to / 1000} ${s.state}`)).toEqual([
+      "0-60 firing",
+      "60-90 pending",
+      "90-120 inactive",
+    ]);
   });
 });
