@@ -3,6 +3,7 @@
  * "Not passed yet:" before it, so it does not repeat the verdict.
  */
 export function verdictHeadline(passedCount: number, total: number): string {
-  if (passedCount === total) return total === 1 ? "The check holds." : `All ${total} checks hold.`;
+  if (passedCount === total)
+    return total === 1 ? "The check holds." : total === 2 ? "Both checks hold." : `All ${total} checks hold.`;
   return `${passedCount} of ${total} checks passed.`;
 }

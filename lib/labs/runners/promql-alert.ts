@@ -7,6 +7,7 @@ import type { LabOfKind } from "../schema";
 import { parseAlertRule } from "../text/alert-rule";
 import {
   clock,
+  span,
   MAX_ALERT_SAMPLES,
   MAX_TRANSITIONS,
   type AlertChartData,
@@ -73,8 +74,8 @@ export function runPromqlAlert(lab: AlertLab, text: string): TextOutcome {
     if (after < 0)
       return { label, passed: false, detail: `It fired at ${clock(fired)}, before the trouble started at ${clock(run.incidentAtMs)}.` };
     return after <= check.withinMs
-      ? { label, passed: true, detail: `It fired at ${clock(fired)}, ${clock(after)} after the errors began.` }
-      : { label, passed: false, detail: `It fired at ${clock(fired)}, ${clock(after)} after the errors began: too late.` };
+      ? { label, passed: true, detail: `It fired at ${clock(fired)}, ${span(after)} after the errors began.` }
+      : { label, passed: false, detail: `It fired at ${clock(fired)}, ${span(after)} after the errors began: too late.` };
   });
 
   const details: TextDetails = {

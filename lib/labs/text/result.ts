@@ -115,6 +115,15 @@ export function clip(text: string, max = MAX_OUTPUT_CHARS): string {
 }
 
 /** "12:30": virtual minutes and seconds since the start of the run. */
+/** A length of time in words ("2 min 30 s", "45 s"), unlike `clock`, which reads as a moment. */
+export function span(ms: number): string {
+  const total = Math.round(ms / 1000);
+  const minutes = Math.floor(total / 60);
+  const rest = total % 60;
+  if (minutes === 0) return `${rest} s`;
+  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+}
+
 export function clock(ms: number): string {
   const total = Math.round(ms / 1000);
   return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, "0")}`;

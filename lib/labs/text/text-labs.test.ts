@@ -22,7 +22,7 @@ describe("alert-on-error-rate", () => {
   it("the solution (1m window, for: 2m) fires 2:30 into the outage and only goes pending on the blip", () => {
     const result = evaluateLab(lab, solutionSubmission(lab), null);
     expect(result.passed).toBe(true);
-    expect(result.checks[0]!.detail).toBe("It fired at 12:30, 2:30 after the errors began.");
+    expect(result.checks[0]!.detail).toBe("It fired at 12:30, 2 min 30 s after the errors began.");
     expect(result.checks[1]!.detail).toBe("It went pending but never lasted long enough to fire.");
     const details = result.text!;
     expect(details.kind).toBe("alert");
@@ -80,7 +80,7 @@ describe("alert-on-error-rate", () => {
       "The expression never became true in this run.",
     );
     const late = run(lab.slug, rule(ratio("1m", "> 0.01"), "6m"));
-    expect(late.checks[0]).toMatchObject({ passed: false, detail: "It fired at 16:30, 6:30 after the errors began: too late." });
+    expect(late.checks[0]).toMatchObject({ passed: false, detail: "It fired at 16:30, 6 min 30 s after the errors began: too late." });
   });
 
   it("broken YAML, a missing expr, a bad duration and bad PromQL fail every check with the reason", () => {
