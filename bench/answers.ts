@@ -7,6 +7,7 @@
 //   npm run build && npm run bench:answers
 //   options: --learners 200  --duration 60  --rate 600 (offered saves/s, all learners together)
 //            --answers-per-submit 10  --only sqlite|postgres|bare
+//            --port 4100 (SQLite app server; PostgreSQL's gets port+1, the bare server port+2)
 //   PostgreSQL: TEST_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/test), skipped if unreachable.
 //
 // Targets (issue 16): ≥ 500 acknowledged saves/s on SQLite, p99 ≤ 100 ms, 0 lost, 0 5xx.
@@ -32,12 +33,14 @@ const { values: options } = parseArgs({
     rate: { type: "string", default: "600" },
     "answers-per-submit": { type: "string", default: "10" },
     only: { type: "string" },
+    port: { type: "string", default: "4100" },
   },
 });
 const learnerCount = Number(options.learners);
 const durationMs = Number(options.duration) * 1000;
 const offeredRate = Number(options.rate);
 const answersPerSubmit = Number(options["answers-per-submit"]);
+const basePort = Number(options.port);
 const pgBase = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 
 if (options.only !== "bare" && (!existsSync("dist/server.mjs") || !existsSync(".next/BUILD_ID"))) {
@@ -58,11 +61,12 @@ type Client = {
 function answerFor(question: Question, n: number): object {
   switch (question.type) {
     case "fill-in":
-      return { type: "fill-in", blanks: [`answer ${n}`] };
+      // One entry per blank: answers that do not fit their question are refused (422) and not saved.
+      return { type: "fill-in", blanks: question.blanks.map((_, blank) => `answer ${n}.${blank}`) };
     case "true-false":
       return { type: "true-false", value: n % 2 === 0 };
     case "multiple-choice":
-      return { type: "multiple-choice", selected: [["a", "b", "c"][n % 3]] };
+      return { type: "multiple-choice", selected: [question.options[n % question.options.length]!.id] };
     default:
       return { type: "interview", text: `Interview answer number ${n}: drain first, then close.` };
   }
@@ -115,16 +119,19 @@ async function appClient(
     await Promise.all(
       Array.from({ length: Math.min(8, learnerCount - from) }, async (_, offset) => {
         const n = from + offset;
-        const response = await fetch(`${base}/api/auth/sign-up/email`, {
-          method: "POST",
-          headers: { "content-type": "application/json", origin: base },
-          body: JSON.stringify({
-            email: `bench-${n}@learners.shipshape.test`,
-            password: `bench-learner-pw-${n}`,
-            name: `Bench ${n}`,
-          }),
-        });
-        if (!response.ok) throw new Error(`sign-up ${n}: HTTP ${response.status} ${await response.text()}`);
+        const account = { email: `bench-${n}@learners.shipshape.test`, password: `bench-learner-pw-${n}` };
+        const post = (pathname: string, body: object) =>
+          fetch(`${base}/api/auth/${pathname}`, {
+            method: "POST",
+            headers: { "content-type": "application/json", origin: base },
+            body: JSON.stringify(body),
+          });
+        const signUp = await post("sign-up/email", { ...account, name: `Bench ${n}` });
+        if (!signUp.ok) throw new Error(`sign-up ${n}: HTTP ${signUp.status} ${await signUp.text()}`);
+        // Sign-up does not sign in (autoSignIn is off so it never reveals existing accounts): sign in next,
+        // as the form does.
+        const response = await post("sign-in/email", account);
+        if (!response.ok) throw new Error(`sign-in ${n}: HTTP ${response.status} ${await response.text()}`);
         cookies[n] = response.headers
           .getSetCookie()
           .map((cookie) => cookie.split(";")[0])
@@ -356,7 +363,7 @@ function serverErrorLines(server: RunningServer): string {
   return server
     .logs()
     .split("\n")
-    .filter((line) => /"level":(50|60)/.test(line))
+    .filter((line) => /"level":(50|60|"error"|"fatal")/.test(line))
     .slice(0, 3)
     .map((line) => `  server: ${line.slice(0, 400)}`)
     .join("\n");
@@ -386,7 +393,7 @@ console.log(
 );
 
 if (!options.only || options.only === "sqlite") {
-  const server = await startProductionServer(serverEnv);
+  const server = await startProductionServer(serverEnv, { port: basePort });
   try {
     console.log("SQLite: signing up learners…");
     const client = await appClient(server, quizzes);
@@ -418,7 +425,10 @@ if (!options.only || options.only === "postgres") {
     process.env.TEST_POSTGRES_URL = pgBase;
     const database = await createTestDatabase("postgres");
     await database.db.$disconnect();
-    const server = await startProductionServer({ ...serverEnv, DATABASE_URL: database.url });
+    const server = await startProductionServer(
+      { ...serverEnv, DATABASE_URL: database.url },
+      { port: basePort + 1 },
+    );
     try {
       console.log("PostgreSQL: signing up learners…");
       const client = await appClient(server, quizzes);
@@ -441,7 +451,7 @@ if (!options.only || options.only === "postgres") {
 if (!options.only || options.only === "bare") {
   const dir = mkdtempSync(path.join(tmpdir(), "shipshape-bare-"));
   const file = path.join(dir, "bare.db");
-  const port = Number(process.env.BENCH_BARE_PORT ?? 3168);
+  const port = basePort + 2;
   const child = spawn(process.execPath, ["bench/bare-answer-server.mjs", String(port), file], {
     stdio: ["ignore", "pipe", "inherit"],
   });
