@@ -8,6 +8,7 @@
 //   options: --learners 200  --duration 60  --rate 600 (offered saves/s, all learners together)
 //            --answers-per-submit 10  --only sqlite|postgres|bare
 //            --port 4100 (SQLite app server; PostgreSQL's gets port+1, the bare server port+2)
+//            --cpu-prof <dir> (the app servers write a V8 CPU profile there when the run ends)
 //   PostgreSQL: TEST_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/test), skipped if unreachable.
 //
 // Targets (issue 16): ≥ 500 acknowledged saves/s on SQLite, p99 ≤ 100 ms, 0 lost, 0 5xx.
@@ -34,6 +35,7 @@ const { values: options } = parseArgs({
     "answers-per-submit": { type: "string", default: "10" },
     only: { type: "string" },
     port: { type: "string", default: "4100" },
+    "cpu-prof": { type: "string" },
   },
 });
 const learnerCount = Number(options.learners);
@@ -383,17 +385,30 @@ function printReport({ label, outcome, lost, unsubmitted }: Report) {
 
 const quizzes = await loadQuizFiles();
 const reports: Report[] = [];
-const serverEnv = {
+const profileDir = options["cpu-prof"] ? path.resolve(options["cpu-prof"]) : null;
+const serverEnv: Record<string, string> = {
   LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
   AUTH_SIGNUP_RATE_MAX: String(learnerCount * 10),
   AUTH_SIGNIN_RATE_MAX: String(learnerCount * 10),
+  ...(profileDir ? { SHUTDOWN_DRAIN_DELAY_MS: "0" } : {}),
 };
+const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+
+/** V8 writes the profile only when the process exits by itself: a graceful SIGTERM, not a kill. */
+async function stopServer(server: RunningServer) {
+  if (profileDir) {
+    server.process.kill("SIGTERM");
+    await server.exited;
+    console.log(`  CPU profile written to ${profileDir}`);
+  }
+  await server.stop();
+}
 console.log(
   `${learnerCount} learners, ${offeredRate} saves/s offered, a submit every ${answersPerSubmit} answers, ${durationMs / 1000} s per database`,
 );
 
 if (!options.only || options.only === "sqlite") {
-  const server = await startProductionServer(serverEnv, { port: basePort });
+  const server = await startProductionServer(serverEnv, { port: basePort, nodeArgs });
   try {
     console.log("SQLite: signing up learners…");
     const client = await appClient(server, quizzes);
@@ -407,7 +422,7 @@ if (!options.only || options.only === "sqlite") {
     printReport(reports.at(-1)!);
     if (outcome.serverErrors) console.log(serverErrorLines(server));
   } finally {
-    await server.stop();
+    await stopServer(server);
   }
 }
 
@@ -427,7 +442,7 @@ if (!options.only || options.only === "postgres") {
     await database.db.$disconnect();
     const server = await startProductionServer(
       { ...serverEnv, DATABASE_URL: database.url },
-      { port: basePort + 1 },
+      { port: basePort + 1, nodeArgs },
     );
     try {
       console.log("PostgreSQL: signing up learners…");
@@ -442,7 +457,7 @@ if (!options.only || options.only === "postgres") {
       printReport(reports.at(-1)!);
       if (outcome.serverErrors) console.log(serverErrorLines(server));
     } finally {
-      await server.stop();
+      await stopServer(server);
       await database.drop();
     }
   }

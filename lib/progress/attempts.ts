@@ -1,9 +1,10 @@
-import type { Db } from "@/lib/db";
+import { directSqlOf, type Db } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/access";
 import type { Answer } from "@/lib/grading/answer-schema";
 import type { Question } from "@/lib/questions/schema";
 import { assertAnswerFits } from "@/lib/questions/validate-answer";
 import { nextCardState, type CardState } from "@/lib/review/schedule";
+import { upsertOwnAnswer } from "./autosave-statement";
 
 /** Who is answering: an account, or an anonymous browser identified by its cookie. */
 export type Learner = { kind: "user"; id: string } | { kind: "anon"; anonId: string };
@@ -78,8 +79,16 @@ export async function saveResponse(
   attemptId: string,
   questionId: string,
   answerJson: string,
+  now = new Date(),
 ) {
-  // Autosave is the hottest write: read only what the checks need, not every saved response.
+  // The hottest write: one guarded statement (owner, open, question in the attempt), no Prisma.
+  const saved = await upsertOwnAnswer(directSqlOf(db), learner, { attemptId, questionId, answerJson, now });
+  if (!saved) await explainRefusedSave(db, learner, attemptId, questionId);
+  return { attemptId, questionId, answer: answerJson, updatedAt: now };
+}
+
+/** Why the guarded autosave wrote nothing, as the error the learner sees; read only when it did not. */
+async function explainRefusedSave(db: Db, learner: Learner, attemptId: string, questionId: string) {
   const attempt = await db.quizAttempt.findUnique({
     where: { id: attemptId },
     select: { userId: true, anonId: true, status: true, questionIds: true },
@@ -90,11 +99,8 @@ export async function saveResponse(
     throw new ConflictError("This attempt is already submitted; start a new one to answer again.");
   if (!(JSON.parse(attempt.questionIds) as string[]).includes(questionId))
     throw new NotFoundError("That question is not part of this attempt.");
-  return db.quizResponse.upsert({
-    where: { attemptId_questionId: { attemptId, questionId } },
-    create: { attemptId, questionId, answer: answerJson },
-    update: { answer: answerJson },
-  });
+  // Every check passes on this read: only an attempt changing between the two statements gets here.
+  throw new ConflictError("This attempt changed while saving; reload the page and try again.");
 }
 
 /**
