@@ -420,7 +420,7 @@ if (!options.only || options.only === "sqlite") {
     reports.push({ label: "app on SQLite", outcome, ...checkStored(outcome, stored) });
     console.log(HEADER);
     printReport(reports.at(-1)!);
-    if (outcome.serverErrors) console.log(serverErrorLines(server));
+    if (outcome.serverErrors) console.log(serverErrorLines(server), process.env.BENCH_DEBUG ? server.logs().slice(-4000) : "");
   } finally {
     await stopServer(server);
   }
@@ -455,7 +455,7 @@ if (!options.only || options.only === "postgres") {
       });
       console.log(HEADER);
       printReport(reports.at(-1)!);
-      if (outcome.serverErrors) console.log(serverErrorLines(server));
+      if (outcome.serverErrors) console.log(serverErrorLines(server), process.env.BENCH_DEBUG ? server.logs().slice(-4000) : "");
     } finally {
       await stopServer(server);
       await database.drop();

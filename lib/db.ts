@@ -25,7 +25,13 @@ export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }
 
-const directSqlByDb = new WeakMap<Db, DirectSql>();
+// On the client itself under a global symbol: the client may come from another bundle's copy of
+// this module (lib/db-registry.ts), where a module-level map would not know it.
+const DIRECT_SQL = Symbol.for("shipshape.directSql");
+function withDirectSql(client: Db, direct: DirectSql): Db {
+  Object.defineProperty(client, DIRECT_SQL, { value: direct });
+  return client;
+}
 
 export function createDb(url: string): Db {
   let client: Db | null = null;
@@ -44,8 +50,7 @@ export function createDb(url: string): Db {
       connect,
     );
     client = new PgClient({ adapter: factory }) as unknown as Db;
-    directSqlByDb.set(client, direct);
-    return client;
+    return withDirectSql(client, direct);
   }
   const adapter = new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
   const { factory, direct } = directSql(
@@ -53,13 +58,12 @@ export function createDb(url: string): Db {
     connect,
   );
   client = new SqliteClient({ adapter: factory });
-  directSqlByDb.set(client, direct);
-  return client;
+  return withDirectSql(client, direct);
 }
 
 /** The driver under `db` for the few statements that bypass Prisma (lib/db-direct.ts). */
 export function directSqlOf(db: Db): DirectSql {
-  const direct = directSqlByDb.get(db);
+  const direct = (db as unknown as { [DIRECT_SQL]?: DirectSql })[DIRECT_SQL];
   if (!direct) throw new Error("This database client was not made by createDb");
   return direct;
 }

@@ -67,7 +67,7 @@ export async function startQuizAttempt(formData: FormData): Promise<void> {
   if (!parsed.success) redirect("/practice?error=unknown-quiz");
   const quiz = await getQuiz(parsed.data.quizSlug);
   if (!quiz) redirect("/practice?error=unknown-quiz");
-  const learner = await ensureLearner();
+  const learner = await ensureLearner({ forWrites: true });
   const attempt = await openAttempt(db(), learner, {
     quizSlug: quiz.lesson,
     kind: "lesson",

@@ -20,8 +20,8 @@ export async function currentLearner(options: { forWrites?: boolean } = {}): Pro
 }
 
 /** Like currentLearner, but gives an anonymous browser an id (server actions and route handlers only). */
-export async function ensureLearner(): Promise<Learner> {
-  const learner = await currentLearner();
+export async function ensureLearner(options: { forWrites?: boolean } = {}): Promise<Learner> {
+  const learner = await currentLearner(options);
   if (learner) return learner;
   const anonId = randomBytes(16).toString("base64url");
   (await cookies()).set(ANON_COOKIE, anonId, {

@@ -251,6 +251,16 @@ export async function submitAttempt(
 
     const answers = new Map(attempt.responses.map((response) => [response.questionId, response.answer]));
     const graded = grade(answers);
+    // All the learner's cards for these questions in one read, not one per question.
+    const cards = attempt.userId
+      ? new Map(
+          (
+            await tx.reviewCard.findMany({
+              where: { userId: attempt.userId, questionId: { in: graded.map((result) => result.questionId) } },
+            })
+          ).map((card) => [card.questionId, card]),
+        )
+      : null;
     for (const result of graded) {
       await tx.quizResponse.upsert({
         where: { attemptId_questionId: { attemptId, questionId: result.questionId } },
@@ -264,8 +274,12 @@ export async function submitAttempt(
         },
         update: { score: result.score, maxScore: 1, feedback: result.feedbackJson },
       });
-      if (attempt.userId)
-        await moveReviewCard(tx as unknown as Db, attempt.userId, result.questionId, result.score, now);
+      if (attempt.userId && cards)
+        await moveReviewCard(tx as unknown as Db, attempt.userId, cards.get(result.questionId) ?? null, {
+          questionId: result.questionId,
+          score: result.score,
+          now,
+        });
     }
     const score = graded.reduce((sum, result) => sum + result.score, 0);
     const updated = await tx.quizAttempt.update({
@@ -277,11 +291,12 @@ export async function submitAttempt(
   });
 }
 
-async function moveReviewCard(db: Db, userId: string, questionId: string, score: number, now: Date) {
-  const existing = await db.reviewCard.findUnique({ where: { userId_questionId: { userId, questionId } } });
-  const current: CardState | null = existing
-    ? { ...existing, lastReview: existing.lastReview ?? null }
-    : null;
+async function moveReviewCard(
+  db: Db,
+  userId: string,
+  current: CardState | null,
+  { questionId, score, now }: { questionId: string; score: number; now: Date },
+) {
   const next = nextCardState(current, score, now);
   if (!next) return;
   await db.reviewCard.upsert({
