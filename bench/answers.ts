@@ -365,7 +365,8 @@ function serverErrorLines(server: RunningServer): string {
   return server
     .logs()
     .split("\n")
-    .filter((line) => /"level":(50|60|"error"|"fatal")/.test(line))
+    // pino's error lines, and Next's own (it prints uncaught action errors as "⨯ Error: …").
+    .filter((line) => /"level":(50|60|"error"|"fatal")|^⨯ /.test(line))
     .slice(0, 3)
     .map((line) => `  server: ${line.slice(0, 400)}`)
     .join("\n");
@@ -420,7 +421,7 @@ if (!options.only || options.only === "sqlite") {
     reports.push({ label: "app on SQLite", outcome, ...checkStored(outcome, stored) });
     console.log(HEADER);
     printReport(reports.at(-1)!);
-    if (outcome.serverErrors) console.log(serverErrorLines(server), process.env.BENCH_DEBUG ? server.logs().slice(-4000) : "");
+    if (outcome.serverErrors) console.log(serverErrorLines(server));
   } finally {
     await stopServer(server);
   }
@@ -455,7 +456,7 @@ if (!options.only || options.only === "postgres") {
       });
       console.log(HEADER);
       printReport(reports.at(-1)!);
-      if (outcome.serverErrors) console.log(serverErrorLines(server), process.env.BENCH_DEBUG ? server.logs().slice(-4000) : "");
+      if (outcome.serverErrors) console.log(serverErrorLines(server));
     } finally {
       await stopServer(server);
       await database.drop();

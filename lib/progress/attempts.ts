@@ -3,8 +3,8 @@ import { ForbiddenError, NotFoundError } from "@/lib/access";
 import type { Answer } from "@/lib/grading/answer-schema";
 import type { Question } from "@/lib/questions/schema";
 import { assertAnswerFits } from "@/lib/questions/validate-answer";
-import { nextCardState, type CardState } from "@/lib/review/schedule";
 import { upsertOwnAnswer } from "./autosave-statement";
+import { writeSubmission, type GradedResponse } from "./submit-statements";
 
 /** Who is answering: an account, or an anonymous browser identified by its cookie. */
 export type Learner = { kind: "user"; id: string } | { kind: "anon"; anonId: string };
@@ -211,7 +211,7 @@ export async function revealPracticeAnswer(
   return result;
 }
 
-export type GradedResponse = { questionId: string; answerJson: string; score: number; feedbackJson: string };
+export type { GradedResponse } from "./submit-statements";
 
 /**
  * Grades once. Submitting an already submitted attempt returns it unchanged
@@ -225,85 +225,29 @@ export async function submitAttempt(
   grade: (answers: Map<string, string>) => GradedResponse[],
   now = new Date(),
 ) {
-  return db.$transaction(async (tx) => {
-    const attempt = await tx.quizAttempt.findUnique({
-      where: { id: attemptId },
-      include: { responses: true },
-    });
-    if (!attempt) throw new NotFoundError("That attempt does not exist.");
-    if (!owns(learner, attempt)) throw new ForbiddenError("That attempt belongs to someone else.");
-    if (attempt.status === "submitted") return { attempt, alreadySubmitted: true };
-
-    // Only the open → submitted transition may grade: a concurrent submit finds 0 rows and stops here.
-    const claimed = await tx.quizAttempt.updateMany({
-      where: { id: attemptId, status: "open" },
-      data: { status: "submitted" },
-    });
-    if (claimed.count === 0) {
-      return {
-        attempt: await tx.quizAttempt.findUniqueOrThrow({
-          where: { id: attemptId },
-          include: { responses: true },
-        }),
-        alreadySubmitted: true,
-      };
-    }
-
-    const answers = new Map(attempt.responses.map((response) => [response.questionId, response.answer]));
-    const graded = grade(answers);
-    // All the learner's cards for these questions in one read, not one per question.
-    const cards = attempt.userId
-      ? new Map(
-          (
-            await tx.reviewCard.findMany({
-              where: { userId: attempt.userId, questionId: { in: graded.map((result) => result.questionId) } },
-            })
-          ).map((card) => [card.questionId, card]),
-        )
-      : null;
-    for (const result of graded) {
-      await tx.quizResponse.upsert({
-        where: { attemptId_questionId: { attemptId, questionId: result.questionId } },
-        create: {
-          attemptId,
-          questionId: result.questionId,
-          answer: result.answerJson,
-          score: result.score,
-          maxScore: 1,
-          feedback: result.feedbackJson,
-        },
-        update: { score: result.score, maxScore: 1, feedback: result.feedbackJson },
-      });
-      if (attempt.userId && cards)
-        await moveReviewCard(tx as unknown as Db, attempt.userId, cards.get(result.questionId) ?? null, {
-          questionId: result.questionId,
-          score: result.score,
-          now,
-        });
-    }
-    const score = graded.reduce((sum, result) => sum + result.score, 0);
-    const updated = await tx.quizAttempt.update({
-      where: { id: attemptId },
-      data: { score, maxScore: graded.length, submittedAt: now },
-      include: { responses: true },
-    });
-    return { attempt: updated, alreadySubmitted: false };
+  const withResponses = { where: { id: attemptId }, include: { responses: true } } as const;
+  const attempt = await db.quizAttempt.findUnique({
+    where: { id: attemptId },
+    select: { userId: true, anonId: true, status: true, questionIds: true },
   });
-}
+  if (!attempt) throw new NotFoundError("That attempt does not exist.");
+  if (!owns(learner, attempt)) throw new ForbiddenError("That attempt belongs to someone else.");
+  if (attempt.status === "submitted")
+    return { attempt: await db.quizAttempt.findUniqueOrThrow(withResponses), alreadySubmitted: true };
 
-async function moveReviewCard(
-  db: Db,
-  userId: string,
-  current: CardState | null,
-  { questionId, score, now }: { questionId: string; score: number; now: Date },
-) {
-  const next = nextCardState(current, score, now);
-  if (!next) return;
-  await db.reviewCard.upsert({
-    where: { userId_questionId: { userId, questionId } },
-    create: { userId, questionId, ...next },
-    update: next,
+  // Cards move only when their learner submits: read them before the short write transaction.
+  const questionIds = JSON.parse(attempt.questionIds) as string[];
+  const cards = attempt.userId
+    ? await db.reviewCard.findMany({ where: { userId: attempt.userId, questionId: { in: questionIds } } })
+    : [];
+  const submitted = await writeSubmission(directSqlOf(db), {
+    attemptId,
+    userId: attempt.userId,
+    grade,
+    cards: new Map(cards.map((card) => [card.questionId, card])),
+    now,
   });
+  return { attempt: await db.quizAttempt.findUniqueOrThrow(withResponses), alreadySubmitted: !submitted };
 }
 
 /** The learner's attempts, newest first (scores over time). */

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { DirectSql } from "@/lib/db-direct";
+import { sqlTimestamp, type DirectSql } from "@/lib/db-direct";
 import type { Learner } from "./attempts";
 
 // The insert happens only when the attempt row passes every check, in the same statement, so a
@@ -57,13 +57,6 @@ function statementFor(dialect: DirectSql["dialect"], kind: Learner["kind"]) {
   return statement;
 }
 
-// Prisma's own encodings of DateTime, so rows written here read back like any other.
-const timestamp = {
-  sqlite: (now: Date) => now.toISOString().replace("Z", "+00:00"),
-  // TIMESTAMP(3) without zone, in UTC, as Prisma writes it.
-  postgres: (now: Date) => now.toISOString().slice(0, -1),
-};
-
 /**
  * Autosave as one statement: insert or replace the answer if the attempt exists, belongs to this
  * learner, is open and holds the question. False when any of those fails (nothing was written);
@@ -79,7 +72,7 @@ export async function upsertOwnAnswer(
     id: randomUUID(),
     questionId: input.questionId,
     answer: input.answerJson,
-    now: timestamp[direct.dialect](input.now),
+    now: sqlTimestamp(direct.dialect, input.now),
     attemptId: input.attemptId,
     owner: learner.kind === "user" ? learner.id : learner.anonId,
     quotedQuestionId: JSON.stringify(input.questionId),
