@@ -115,7 +115,22 @@ async function appClient(
     save: actionId("saveAnswer", "components/quiz/actions.ts"),
     submit: actionId("submitQuiz", "components/quiz/actions.ts"),
   };
-  const cookies: string[] = [];
+  // Each learner's cookies, kept like a browser keeps them: the server refreshes the signed session
+  // cache cookie as it expires, and a learner that ignored that would hit the database on every save.
+  const jars: Map<string, string>[] = [];
+  const cookieHeader = (learner: number) =>
+    [...jars[learner]!].map(([name, value]) => `${name}=${value}`).join("; ");
+  const keep = (learner: number, response: Response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = "", ...attributes] = line.split(";");
+      const at = pair.indexOf("=");
+      const [name, value] = [pair.slice(0, at).trim(), pair.slice(at + 1)];
+      const expired = value === "" || attributes.some((a) => /^\s*max-age=0\s*$/i.test(a));
+      if (expired) jars[learner]!.delete(name);
+      else jars[learner]!.set(name, value);
+    }
+    return response;
+  };
   // Sign-ups hash a password each: a few at a time keeps them from crowding each other out.
   for (let from = 0; from < learnerCount; from += 8) {
     await Promise.all(
@@ -134,26 +149,27 @@ async function appClient(
         // as the form does.
         const response = await post("sign-in/email", account);
         if (!response.ok) throw new Error(`sign-in ${n}: HTTP ${response.status} ${await response.text()}`);
-        cookies[n] = response.headers
-          .getSetCookie()
-          .map((cookie) => cookie.split(";")[0])
-          .join("; ");
+        jars[n] = new Map();
+        keep(n, response);
       }),
     );
   }
   const quizOf = (learner: number) => quizzes[learner % quizzes.length]!;
-  const call = (learner: number, id: string, pathname: string, input: unknown) =>
-    fetch(`${base}${pathname}`, {
-      method: "POST",
-      headers: {
-        "next-action": id,
-        "content-type": "text/plain;charset=UTF-8",
-        accept: "text/x-component",
-        origin: base,
-        cookie: cookies[learner]!,
-      },
-      body: JSON.stringify([input]),
-    });
+  const call = async (learner: number, id: string, pathname: string, input: unknown) =>
+    keep(
+      learner,
+      await fetch(`${base}${pathname}`, {
+        method: "POST",
+        headers: {
+          "next-action": id,
+          "content-type": "text/plain;charset=UTF-8",
+          accept: "text/x-component",
+          origin: base,
+          cookie: cookieHeader(learner),
+        },
+        body: JSON.stringify([input]),
+      }),
+    );
   return {
     results: actionResult,
     async start(learner) {
@@ -163,12 +179,15 @@ async function appClient(
       form.set(`$ACTION_ID_${ids.start}`, "");
       form.set("quizSlug", quiz.lesson);
       form.set("mode", "check");
-      const response = await fetch(`${base}/practice/${quiz.lesson}`, {
-        method: "POST",
-        headers: { origin: base, cookie: cookies[learner]! },
-        body: form,
-        redirect: "manual",
-      });
+      const response = keep(
+        learner,
+        await fetch(`${base}/practice/${quiz.lesson}`, {
+          method: "POST",
+          headers: { origin: base, cookie: cookieHeader(learner) },
+          body: form,
+          redirect: "manual",
+        }),
+      );
       const location = response.headers.get("location") ?? "";
       const attemptId = /\/attempts\/([A-Za-z0-9_-]+)/.exec(location)?.[1];
       if (!attemptId) throw new Error(`start attempt: HTTP ${response.status} ${location}`);
@@ -362,14 +381,16 @@ const HEADER =
   `${"errors".padStart(8)}${"5xx".padStart(6)}${"lost".padStart(6)}${"unsubm.".padStart(8)}`;
 
 function serverErrorLines(server: RunningServer): string {
-  return server
-    .logs()
-    .split("\n")
-    // pino's error lines, and Next's own (it prints uncaught action errors as "⨯ Error: …").
-    .filter((line) => /"level":(50|60|"error"|"fatal")|^⨯ /.test(line))
-    .slice(0, 3)
-    .map((line) => `  server: ${line.slice(0, 400)}`)
-    .join("\n");
+  return (
+    server
+      .logs()
+      .split("\n")
+      // pino's error lines, and Next's own (it prints uncaught action errors as "⨯ Error: …").
+      .filter((line) => /"level":(50|60|"error"|"fatal")|^⨯ /.test(line))
+      .slice(0, 3)
+      .map((line) => `  server: ${line.slice(0, 400)}`)
+      .join("\n")
+  );
 }
 
 function printReport({ label, outcome, lost, unsubmitted }: Report) {

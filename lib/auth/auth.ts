@@ -12,7 +12,7 @@ import { DisplayNameSchema } from "./display-name";
 
 const signInLimit = Number(process.env.AUTH_SIGNIN_RATE_MAX ?? 5);
 /** How long a signed session cookie may stand in for the database on quiz writes. */
-export const SESSION_COOKIE_CACHE_SECONDS = 60;
+export const SESSION_COOKIE_CACHE_SECONDS = 5 * 60;
 const signUpLimit = Number(process.env.AUTH_SIGNUP_RATE_MAX ?? 10);
 
 /** localhost and 127.0.0.1 name the same server; accept forms posted from either. */
