@@ -4,16 +4,11 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as PgClient } from "@/generated/prisma-pg/client.ts";
 import { directSql, type DirectSql } from "./db-direct";
 import { disconnectDb, registeredDb } from "./db-registry";
+import { env } from "./env";
 import { SQLITE_PRAGMAS, withSqlitePragmas } from "./sqlite-tuning";
 
 const SQLITE_BUSY_TIMEOUT_MS = 2_000;
 const PG_CONNECT_TIMEOUT_MS = 2_000;
-
-/** PostgreSQL connections per server process (node-postgres' default is 10). */
-function pgPoolMax(): number {
-  const value = Number(process.env.DATABASE_POOL_MAX ?? 10);
-  return Number.isInteger(value) && value > 0 ? value : 10;
-}
 
 /**
  * Both generated clients have identical models (the PostgreSQL schema is derived
@@ -44,7 +39,12 @@ export function createDb(url: string): Db {
     const options = schema ? `-c search_path="${schema.replaceAll('"', '""')}"` : undefined;
     const { factory, direct } = directSql(
       new PrismaPg(
-        { connectionString: url, connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS, options, max: pgPoolMax() },
+        {
+          connectionString: url,
+          connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+          options,
+          max: env().DATABASE_POOL_MAX,
+        },
         { schema },
       ),
       connect,

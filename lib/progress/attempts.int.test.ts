@@ -323,6 +323,22 @@ describe.each(testProviders())("quiz attempts (%s)", (provider) => {
       ]);
     });
 
+    it("racing a submit's claim, is refused once the claim commits (never stored but ungraded)", async () => {
+      const me = await user();
+      const q = quiz();
+      const attempt = await open(me, q);
+      let saving: Promise<unknown> | undefined;
+      await t.db.$transaction(async (tx) => {
+        await tx.quizAttempt.update({ where: { id: attempt.id }, data: { status: "submitted" } });
+        saving = saveResponse(t.db, me, attempt.id, q.questionIds[0]!, '"late"').catch(
+          (error: unknown) => error,
+        );
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      });
+      expect(await saving).toBeInstanceOf(ConflictError);
+      expect(await t.db.quizResponse.count({ where: { attemptId: attempt.id } })).toBe(0);
+    });
+
     it("is never swallowed by another request's transaction that rolls back", async () => {
       // On SQLite, Prisma's transactions and the autosave statement share one connection.
       const me = await user();

@@ -4,19 +4,23 @@ import type { Learner } from "./attempts";
 
 // The insert happens only when the attempt row passes every check, in the same statement, so a
 // save racing a submit either lands before the submit reads the answers or is refused: there is
-// no window between a check and the write. Question ids are [A-Za-z0-9_-] (zod at the action), so
-// the quoted id occurs in the attempt's JSON id list exactly when it is one of its elements.
-const SQL = (owner: string, contains: string) => `
+// no window between a check and the write. On PostgreSQL the attempt row is share-locked for that:
+// a submit's claim (an UPDATE of the row) waits for the save to commit, or the save for the claim,
+// and then sees the attempt submitted. SQLite runs one writer at a time anyway.
+// Question ids are [A-Za-z0-9_-] (zod at the action), so the quoted id occurs in the attempt's
+// JSON id list exactly when it is one of its elements.
+const SQL = (owner: string, contains: string, lock: string) => `
 INSERT INTO "QuizResponse" ("id", "attemptId", "questionId", "answer", "updatedAt")
 SELECT :id, a."id", :questionId, :answer, :now
 FROM "QuizAttempt" a
-WHERE a."id" = :attemptId AND a."status" = 'open' AND ${owner} AND ${contains}
+WHERE a."id" = :attemptId AND a."status" = 'open' AND ${owner} AND ${contains}${lock}
 ON CONFLICT ("attemptId", "questionId") DO UPDATE SET "answer" = excluded."answer", "updatedAt" = excluded."updatedAt"`;
 
 const OWNER = {
   user: `a."userId" = :owner`,
   anon: `a."userId" IS NULL AND a."anonId" = :owner`,
 };
+const LOCK = { sqlite: "", postgres: "\nFOR SHARE OF a" };
 const CONTAINS = {
   sqlite: `instr(a."questionIds", :quotedQuestionId) > 0`,
   postgres: `strpos(a."questionIds", :quotedQuestionId) > 0`,
@@ -51,7 +55,7 @@ function statementFor(dialect: DirectSql["dialect"], kind: Learner["kind"]) {
   const key = `${dialect} ${kind}`;
   let statement = statements.get(key);
   if (!statement) {
-    statement = positional(dialect, SQL(OWNER[kind], CONTAINS[dialect]));
+    statement = positional(dialect, SQL(OWNER[kind], CONTAINS[dialect], LOCK[dialect]));
     statements.set(key, statement);
   }
   return statement;
