@@ -7,6 +7,8 @@
 //   npm run build && npm run bench:answers
 //   options: --learners 200  --duration 60  --rate 600 (offered saves/s, all learners together)
 //            --answers-per-submit 10  --only sqlite|postgres|bare
+//            --port 4100 (SQLite app server; PostgreSQL's gets port+1, the bare server port+2)
+//            --cpu-prof <dir> (the app servers write a V8 CPU profile there when the run ends)
 //   PostgreSQL: TEST_POSTGRES_URL (default postgresql://postgres@127.0.0.1:5432/test), skipped if unreachable.
 //
 // Targets (issue 16): ≥ 500 acknowledged saves/s on SQLite, p99 ≤ 100 ms, 0 lost, 0 5xx.
@@ -32,12 +34,15 @@ const { values: options } = parseArgs({
     rate: { type: "string", default: "600" },
     "answers-per-submit": { type: "string", default: "10" },
     only: { type: "string" },
+    port: { type: "string", default: "4100" },
+    "cpu-prof": { type: "string" },
   },
 });
 const learnerCount = Number(options.learners);
 const durationMs = Number(options.duration) * 1000;
 const offeredRate = Number(options.rate);
 const answersPerSubmit = Number(options["answers-per-submit"]);
+const basePort = Number(options.port);
 const pgBase = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 
 if (options.only !== "bare" && (!existsSync("dist/server.mjs") || !existsSync(".next/BUILD_ID"))) {
@@ -58,11 +63,12 @@ type Client = {
 function answerFor(question: Question, n: number): object {
   switch (question.type) {
     case "fill-in":
-      return { type: "fill-in", blanks: [`answer ${n}`] };
+      // One entry per blank: answers that do not fit their question are refused (422) and not saved.
+      return { type: "fill-in", blanks: question.blanks.map((_, blank) => `answer ${n}.${blank}`) };
     case "true-false":
       return { type: "true-false", value: n % 2 === 0 };
     case "multiple-choice":
-      return { type: "multiple-choice", selected: [["a", "b", "c"][n % 3]] };
+      return { type: "multiple-choice", selected: [question.options[n % question.options.length]!.id] };
     default:
       return { type: "interview", text: `Interview answer number ${n}: drain first, then close.` };
   }
@@ -109,42 +115,61 @@ async function appClient(
     save: actionId("saveAnswer", "components/quiz/actions.ts"),
     submit: actionId("submitQuiz", "components/quiz/actions.ts"),
   };
-  const cookies: string[] = [];
+  // Each learner's cookies, kept like a browser keeps them: the server refreshes the signed session
+  // cache cookie as it expires, and a learner that ignored that would hit the database on every save.
+  const jars: Map<string, string>[] = [];
+  const cookieHeader = (learner: number) =>
+    [...jars[learner]!].map(([name, value]) => `${name}=${value}`).join("; ");
+  const keep = (learner: number, response: Response) => {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = "", ...attributes] = line.split(";");
+      const at = pair.indexOf("=");
+      const [name, value] = [pair.slice(0, at).trim(), pair.slice(at + 1)];
+      const expired = value === "" || attributes.some((a) => /^\s*max-age=0\s*$/i.test(a));
+      if (expired) jars[learner]!.delete(name);
+      else jars[learner]!.set(name, value);
+    }
+    return response;
+  };
   // Sign-ups hash a password each: a few at a time keeps them from crowding each other out.
   for (let from = 0; from < learnerCount; from += 8) {
     await Promise.all(
       Array.from({ length: Math.min(8, learnerCount - from) }, async (_, offset) => {
         const n = from + offset;
-        const response = await fetch(`${base}/api/auth/sign-up/email`, {
-          method: "POST",
-          headers: { "content-type": "application/json", origin: base },
-          body: JSON.stringify({
-            email: `bench-${n}@learners.shipshape.test`,
-            password: `bench-learner-pw-${n}`,
-            name: `Bench ${n}`,
-          }),
-        });
-        if (!response.ok) throw new Error(`sign-up ${n}: HTTP ${response.status} ${await response.text()}`);
-        cookies[n] = response.headers
-          .getSetCookie()
-          .map((cookie) => cookie.split(";")[0])
-          .join("; ");
+        const account = { email: `bench-${n}@learners.shipshape.test`, password: `bench-learner-pw-${n}` };
+        const post = (pathname: string, body: object) =>
+          fetch(`${base}/api/auth/${pathname}`, {
+            method: "POST",
+            headers: { "content-type": "application/json", origin: base },
+            body: JSON.stringify(body),
+          });
+        const signUp = await post("sign-up/email", { ...account, name: `Bench ${n}` });
+        if (!signUp.ok) throw new Error(`sign-up ${n}: HTTP ${signUp.status} ${await signUp.text()}`);
+        // Sign-up does not sign in (autoSignIn is off so it never reveals existing accounts): sign in next,
+        // as the form does.
+        const response = await post("sign-in/email", account);
+        if (!response.ok) throw new Error(`sign-in ${n}: HTTP ${response.status} ${await response.text()}`);
+        jars[n] = new Map();
+        keep(n, response);
       }),
     );
   }
   const quizOf = (learner: number) => quizzes[learner % quizzes.length]!;
-  const call = (learner: number, id: string, pathname: string, input: unknown) =>
-    fetch(`${base}${pathname}`, {
-      method: "POST",
-      headers: {
-        "next-action": id,
-        "content-type": "text/plain;charset=UTF-8",
-        accept: "text/x-component",
-        origin: base,
-        cookie: cookies[learner]!,
-      },
-      body: JSON.stringify([input]),
-    });
+  const call = async (learner: number, id: string, pathname: string, input: unknown) =>
+    keep(
+      learner,
+      await fetch(`${base}${pathname}`, {
+        method: "POST",
+        headers: {
+          "next-action": id,
+          "content-type": "text/plain;charset=UTF-8",
+          accept: "text/x-component",
+          origin: base,
+          cookie: cookieHeader(learner),
+        },
+        body: JSON.stringify([input]),
+      }),
+    );
   return {
     results: actionResult,
     async start(learner) {
@@ -154,12 +179,15 @@ async function appClient(
       form.set(`$ACTION_ID_${ids.start}`, "");
       form.set("quizSlug", quiz.lesson);
       form.set("mode", "check");
-      const response = await fetch(`${base}/practice/${quiz.lesson}`, {
-        method: "POST",
-        headers: { origin: base, cookie: cookies[learner]! },
-        body: form,
-        redirect: "manual",
-      });
+      const response = keep(
+        learner,
+        await fetch(`${base}/practice/${quiz.lesson}`, {
+          method: "POST",
+          headers: { origin: base, cookie: cookieHeader(learner) },
+          body: form,
+          redirect: "manual",
+        }),
+      );
       const location = response.headers.get("location") ?? "";
       const attemptId = /\/attempts\/([A-Za-z0-9_-]+)/.exec(location)?.[1];
       if (!attemptId) throw new Error(`start attempt: HTTP ${response.status} ${location}`);
@@ -353,13 +381,16 @@ const HEADER =
   `${"errors".padStart(8)}${"5xx".padStart(6)}${"lost".padStart(6)}${"unsubm.".padStart(8)}`;
 
 function serverErrorLines(server: RunningServer): string {
-  return server
-    .logs()
-    .split("\n")
-    .filter((line) => /"level":(50|60)/.test(line))
-    .slice(0, 3)
-    .map((line) => `  server: ${line.slice(0, 400)}`)
-    .join("\n");
+  return (
+    server
+      .logs()
+      .split("\n")
+      // pino's error lines, and Next's own (it prints uncaught action errors as "⨯ Error: …").
+      .filter((line) => /"level":(50|60|"error"|"fatal")|^⨯ /.test(line))
+      .slice(0, 3)
+      .map((line) => `  server: ${line.slice(0, 400)}`)
+      .join("\n")
+  );
 }
 
 function printReport({ label, outcome, lost, unsubmitted }: Report) {
@@ -376,17 +407,30 @@ function printReport({ label, outcome, lost, unsubmitted }: Report) {
 
 const quizzes = await loadQuizFiles();
 const reports: Report[] = [];
-const serverEnv = {
+const profileDir = options["cpu-prof"] ? path.resolve(options["cpu-prof"]) : null;
+const serverEnv: Record<string, string> = {
   LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
   AUTH_SIGNUP_RATE_MAX: String(learnerCount * 10),
   AUTH_SIGNIN_RATE_MAX: String(learnerCount * 10),
+  ...(profileDir ? { SHUTDOWN_DRAIN_DELAY_MS: "0" } : {}),
 };
+const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+
+/** V8 writes the profile only when the process exits by itself: a graceful SIGTERM, not a kill. */
+async function stopServer(server: RunningServer) {
+  if (profileDir) {
+    server.process.kill("SIGTERM");
+    await server.exited;
+    console.log(`  CPU profile written to ${profileDir}`);
+  }
+  await server.stop();
+}
 console.log(
   `${learnerCount} learners, ${offeredRate} saves/s offered, a submit every ${answersPerSubmit} answers, ${durationMs / 1000} s per database`,
 );
 
 if (!options.only || options.only === "sqlite") {
-  const server = await startProductionServer(serverEnv);
+  const server = await startProductionServer(serverEnv, { port: basePort, nodeArgs });
   try {
     console.log("SQLite: signing up learners…");
     const client = await appClient(server, quizzes);
@@ -400,7 +444,7 @@ if (!options.only || options.only === "sqlite") {
     printReport(reports.at(-1)!);
     if (outcome.serverErrors) console.log(serverErrorLines(server));
   } finally {
-    await server.stop();
+    await stopServer(server);
   }
 }
 
@@ -418,7 +462,10 @@ if (!options.only || options.only === "postgres") {
     process.env.TEST_POSTGRES_URL = pgBase;
     const database = await createTestDatabase("postgres");
     await database.db.$disconnect();
-    const server = await startProductionServer({ ...serverEnv, DATABASE_URL: database.url });
+    const server = await startProductionServer(
+      { ...serverEnv, DATABASE_URL: database.url },
+      { port: basePort + 1, nodeArgs },
+    );
     try {
       console.log("PostgreSQL: signing up learners…");
       const client = await appClient(server, quizzes);
@@ -432,7 +479,7 @@ if (!options.only || options.only === "postgres") {
       printReport(reports.at(-1)!);
       if (outcome.serverErrors) console.log(serverErrorLines(server));
     } finally {
-      await server.stop();
+      await stopServer(server);
       await database.drop();
     }
   }
@@ -441,7 +488,7 @@ if (!options.only || options.only === "postgres") {
 if (!options.only || options.only === "bare") {
   const dir = mkdtempSync(path.join(tmpdir(), "shipshape-bare-"));
   const file = path.join(dir, "bare.db");
-  const port = Number(process.env.BENCH_BARE_PORT ?? 3168);
+  const port = basePort + 2;
   const child = spawn(process.execPath, ["bench/bare-answer-server.mjs", String(port), file], {
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 const KEYS = [
   "NODE_ENV",
   "DATABASE_URL",
+  "DATABASE_POOL_MAX",
   "BETTER_AUTH_SECRET",
   "BETTER_AUTH_URL",
   "LOG_LEVEL",
@@ -43,6 +44,7 @@ describe("env", () => {
     expect(env()).toEqual({
       NODE_ENV: "development",
       DATABASE_URL: "file:./prisma/dev.db",
+      DATABASE_POOL_MAX: 10,
       BETTER_AUTH_URL: "http://localhost:3000",
       LOG_LEVEL: "info",
       SHIPSHAPE_ENABLE_TEST_ROUTES: "0",
@@ -62,6 +64,11 @@ describe("env", () => {
     expect(env()).toMatchObject({ LAB_VERIFY_WORKERS: 3, LAB_VERIFY_QUEUE_MAX: 0 });
     const bad = await loadEnv({ LAB_VERIFY_WORKERS: "0", LAB_VERIFY_TIMEOUT_MS: "soon" });
     expect(bad.env).toThrowError(/LAB_VERIFY_WORKERS: .*\n  LAB_VERIFY_TIMEOUT_MS: /);
+  });
+
+  it("reads the PostgreSQL pool size as a number and rejects nonsense", async () => {
+    expect((await loadEnv({ DATABASE_POOL_MAX: "20" })).env().DATABASE_POOL_MAX).toBe(20);
+    expect((await loadEnv({ DATABASE_POOL_MAX: "0" })).env).toThrowError(/DATABASE_POOL_MAX: /);
   });
 
   it.each([

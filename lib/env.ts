@@ -8,6 +8,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must start with file: (SQLite) or postgresql://")
     .default("file:./prisma/dev.db"),
+  /** PostgreSQL connections per server process (node-postgres' pool; ignored for SQLite). */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
   /** Preferred in containers: a mounted secret file (Docker/Swarm/Kubernetes secrets) instead of an env value. */
   BETTER_AUTH_SECRET_FILE: z.string().min(1).optional(),

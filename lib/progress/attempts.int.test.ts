@@ -304,6 +304,64 @@ describe.each(testProviders())("quiz attempts (%s)", (provider) => {
       });
       expect(row.answer).toBe('"first"');
     });
+
+    it("stores the save time as Prisma reads it, and a save of one question never touches another", async () => {
+      const me = await user();
+      const q = quiz();
+      const attempt = await open(me, q);
+      const [q1, q2] = [q.questionIds[0]!, q.questionIds[1]!];
+      await saveResponse(t.db, me, attempt.id, q1, '"a"', T1);
+      const saved = await saveResponse(t.db, me, attempt.id, q2, '"b"', T2);
+      expect(saved.updatedAt).toEqual(T2);
+      const rows = await t.db.quizResponse.findMany({
+        where: { attemptId: attempt.id },
+        orderBy: { questionId: "asc" },
+      });
+      expect(rows.map((r) => [r.questionId, r.answer, r.updatedAt, r.checks])).toEqual([
+        [q1, '"a"', T1, 0],
+        [q2, '"b"', T2, 0],
+      ]);
+    });
+
+    it("racing a submit's claim, is refused once the claim commits (never stored but ungraded)", async () => {
+      const me = await user();
+      const q = quiz();
+      const attempt = await open(me, q);
+      let saving: Promise<unknown> | undefined;
+      await t.db.$transaction(async (tx) => {
+        await tx.quizAttempt.update({ where: { id: attempt.id }, data: { status: "submitted" } });
+        saving = saveResponse(t.db, me, attempt.id, q.questionIds[0]!, '"late"').catch(
+          (error: unknown) => error,
+        );
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      });
+      expect(await saving).toBeInstanceOf(ConflictError);
+      expect(await t.db.quizResponse.count({ where: { attemptId: attempt.id } })).toBe(0);
+    });
+
+    it("is never swallowed by another request's transaction that rolls back", async () => {
+      // On SQLite, Prisma's transactions and the autosave statement share one connection.
+      const me = await user();
+      const q = quiz();
+      const attempt = await open(me, q);
+      let saving: Promise<unknown> | undefined;
+      const rolledBack = await t.db
+        .$transaction(async (tx) => {
+          await tx.quizAttempt.update({ where: { id: attempt.id }, data: { seed: 99 } });
+          saving = saveResponse(t.db, me, attempt.id, q.questionIds[0]!, '"kept"');
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          throw new Error("roll back");
+        })
+        .catch((error: unknown) => error);
+      expect(rolledBack).toBeInstanceOf(Error);
+      await saving;
+      const stored = await t.db.quizAttempt.findUniqueOrThrow({
+        where: { id: attempt.id },
+        include: { responses: true },
+      });
+      expect(stored.seed).toBe(7);
+      expect(stored.responses.map((r) => r.answer)).toEqual(['"kept"']);
+    });
   });
 
   describe("saveCheckedResponse: every answer is checked against its question before it is stored", () => {

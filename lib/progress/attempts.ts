@@ -1,9 +1,10 @@
-import type { Db } from "@/lib/db";
+import { directSqlOf, type Db } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/access";
 import type { Answer } from "@/lib/grading/answer-schema";
 import type { Question } from "@/lib/questions/schema";
 import { assertAnswerFits } from "@/lib/questions/validate-answer";
-import { nextCardState, type CardState } from "@/lib/review/schedule";
+import { upsertOwnAnswer } from "./autosave-statement";
+import { writeSubmission, type GradedResponse } from "./submit-statements";
 
 /** Who is answering: an account, or an anonymous browser identified by its cookie. */
 export type Learner = { kind: "user"; id: string } | { kind: "anon"; anonId: string };
@@ -78,8 +79,16 @@ export async function saveResponse(
   attemptId: string,
   questionId: string,
   answerJson: string,
+  now = new Date(),
 ) {
-  // Autosave is the hottest write: read only what the checks need, not every saved response.
+  // The hottest write: one guarded statement (owner, open, question in the attempt), no Prisma.
+  const saved = await upsertOwnAnswer(directSqlOf(db), learner, { attemptId, questionId, answerJson, now });
+  if (!saved) await explainRefusedSave(db, learner, attemptId, questionId);
+  return { attemptId, questionId, answer: answerJson, updatedAt: now };
+}
+
+/** Why the guarded autosave wrote nothing, as the error the learner sees; read only when it did not. */
+async function explainRefusedSave(db: Db, learner: Learner, attemptId: string, questionId: string) {
   const attempt = await db.quizAttempt.findUnique({
     where: { id: attemptId },
     select: { userId: true, anonId: true, status: true, questionIds: true },
@@ -90,11 +99,8 @@ export async function saveResponse(
     throw new ConflictError("This attempt is already submitted; start a new one to answer again.");
   if (!(JSON.parse(attempt.questionIds) as string[]).includes(questionId))
     throw new NotFoundError("That question is not part of this attempt.");
-  return db.quizResponse.upsert({
-    where: { attemptId_questionId: { attemptId, questionId } },
-    create: { attemptId, questionId, answer: answerJson },
-    update: { answer: answerJson },
-  });
+  // Every check passes on this read: only an attempt changing between the two statements gets here.
+  throw new ConflictError("This attempt changed while saving; reload the page and try again.");
 }
 
 /**
@@ -205,7 +211,7 @@ export async function revealPracticeAnswer(
   return result;
 }
 
-export type GradedResponse = { questionId: string; answerJson: string; score: number; feedbackJson: string };
+export type { GradedResponse } from "./submit-statements";
 
 /**
  * Grades once. Submitting an already submitted attempt returns it unchanged
@@ -219,70 +225,29 @@ export async function submitAttempt(
   grade: (answers: Map<string, string>) => GradedResponse[],
   now = new Date(),
 ) {
-  return db.$transaction(async (tx) => {
-    const attempt = await tx.quizAttempt.findUnique({
-      where: { id: attemptId },
-      include: { responses: true },
-    });
-    if (!attempt) throw new NotFoundError("That attempt does not exist.");
-    if (!owns(learner, attempt)) throw new ForbiddenError("That attempt belongs to someone else.");
-    if (attempt.status === "submitted") return { attempt, alreadySubmitted: true };
-
-    // Only the open → submitted transition may grade: a concurrent submit finds 0 rows and stops here.
-    const claimed = await tx.quizAttempt.updateMany({
-      where: { id: attemptId, status: "open" },
-      data: { status: "submitted" },
-    });
-    if (claimed.count === 0) {
-      return {
-        attempt: await tx.quizAttempt.findUniqueOrThrow({
-          where: { id: attemptId },
-          include: { responses: true },
-        }),
-        alreadySubmitted: true,
-      };
-    }
-
-    const answers = new Map(attempt.responses.map((response) => [response.questionId, response.answer]));
-    const graded = grade(answers);
-    for (const result of graded) {
-      await tx.quizResponse.upsert({
-        where: { attemptId_questionId: { attemptId, questionId: result.questionId } },
-        create: {
-          attemptId,
-          questionId: result.questionId,
-          answer: result.answerJson,
-          score: result.score,
-          maxScore: 1,
-          feedback: result.feedbackJson,
-        },
-        update: { score: result.score, maxScore: 1, feedback: result.feedbackJson },
-      });
-      if (attempt.userId)
-        await moveReviewCard(tx as unknown as Db, attempt.userId, result.questionId, result.score, now);
-    }
-    const score = graded.reduce((sum, result) => sum + result.score, 0);
-    const updated = await tx.quizAttempt.update({
-      where: { id: attemptId },
-      data: { score, maxScore: graded.length, submittedAt: now },
-      include: { responses: true },
-    });
-    return { attempt: updated, alreadySubmitted: false };
+  const withResponses = { where: { id: attemptId }, include: { responses: true } } as const;
+  const attempt = await db.quizAttempt.findUnique({
+    where: { id: attemptId },
+    select: { userId: true, anonId: true, status: true, questionIds: true },
   });
-}
+  if (!attempt) throw new NotFoundError("That attempt does not exist.");
+  if (!owns(learner, attempt)) throw new ForbiddenError("That attempt belongs to someone else.");
+  if (attempt.status === "submitted")
+    return { attempt: await db.quizAttempt.findUniqueOrThrow(withResponses), alreadySubmitted: true };
 
-async function moveReviewCard(db: Db, userId: string, questionId: string, score: number, now: Date) {
-  const existing = await db.reviewCard.findUnique({ where: { userId_questionId: { userId, questionId } } });
-  const current: CardState | null = existing
-    ? { ...existing, lastReview: existing.lastReview ?? null }
-    : null;
-  const next = nextCardState(current, score, now);
-  if (!next) return;
-  await db.reviewCard.upsert({
-    where: { userId_questionId: { userId, questionId } },
-    create: { userId, questionId, ...next },
-    update: next,
+  // Cards move only when their learner submits: read them before the short write transaction.
+  const questionIds = JSON.parse(attempt.questionIds) as string[];
+  const cards = attempt.userId
+    ? await db.reviewCard.findMany({ where: { userId: attempt.userId, questionId: { in: questionIds } } })
+    : [];
+  const submitted = await writeSubmission(directSqlOf(db), {
+    attemptId,
+    userId: attempt.userId,
+    grade,
+    cards: new Map(cards.map((card) => [card.questionId, card])),
+    now,
   });
+  return { attempt: await db.quizAttempt.findUniqueOrThrow(withResponses), alreadySubmitted: !submitted };
 }
 
 /** The learner's attempts, newest first (scores over time). */

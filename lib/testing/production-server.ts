@@ -29,18 +29,23 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Starts the real production build (dist/server.mjs + .next) on a free port
- * with its own fresh SQLite database. `npm run build` must have run first.
+ * Starts the real production build (dist/server.mjs + .next) on a free port (or `options.port`,
+ * for benches that must stay within the ports they were given) with its own fresh SQLite
+ * database. `options.nodeArgs` go to node itself (e.g. --cpu-prof, refused in NODE_OPTIONS).
+ * `npm run build` must have run first.
  */
-export async function startProductionServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startProductionServer(
+  env: Record<string, string> = {},
+  options: { port?: number; nodeArgs?: string[] } = {},
+): Promise<RunningServer> {
   if (!existsSync("dist/server.mjs") || !existsSync(".next/BUILD_ID")) {
     throw new Error("No production build: run `npm run build` before the integration tests");
   }
   const dir = mkdtempSync(path.join(tmpdir(), "shipshape-server-"));
   const dbFile = path.join(dir, "server.db");
   await migrateFreshSqlite(dbFile);
-  const port = await freePort();
-  const child = spawn(process.execPath, ["dist/server.mjs"], {
+  const port = options.port ?? (await freePort());
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "dist/server.mjs"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
