@@ -6,9 +6,10 @@ import { AuthPages } from "./support/auth-pages";
 import { expectNoAxeViolations } from "./support/axe";
 import { replaceEditorText } from "./support/editor";
 
-// The text labs: one written in Monaco (a PromQL query), one typed at a command prompt.
+// The text labs: a PromQL query and a Dockerfile written in Monaco, commands typed at a prompt.
 const QUERY_LAB = "p99-latency-per-route";
 const PROMPT_LAB = "find-the-restart-loop";
+const DOCKERFILE_LAB = "harden-the-dockerfile";
 const QUERY = "histogram_quantile(0.99, sum by (le, route) (rate(http_request_duration_seconds_bucket[5m])))";
 
 // The worker pool and the incident host take a while on a loaded machine.
@@ -108,6 +109,32 @@ test("a command lab by keyboard alone: investigate at the prompt, name cause and
 });
 
 /** Opens a text lab with its worked solution in the editor (or prompt) and runs it in the browser. */
+test("the Dockerfile lab: the starter fails its hardening checks, a hardened Dockerfile typed in passes and the server agrees", async ({
+  page,
+}) => {
+  const lab = getLab(DOCKERFILE_LAB);
+  if (!lab || !("text" in lab.solution)) throw new Error(`${DOCKERFILE_LAB} is not a text lab`);
+  await new AuthPages(page).signUp(newLearner());
+  await expect(page.getByTestId("user-menu-button")).toBeVisible({ timeout: 30_000 });
+  await page.goto(`/labs/${DOCKERFILE_LAB}`);
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(result(page)).toHaveAttribute("data-passed", "false", { timeout: 60_000 });
+  // Each failed check says what is wrong in words and names the instruction to blame.
+  await expect(page.getByTestId("check-list")).toContainText("The container runs as a non-root user");
+  await expect(page.getByTestId("check-list")).toContainText("Line 8: CMD npm start is shell form");
+
+  await replaceEditorText(page, lab.solution.text);
+  await page.keyboard.press("Control+Enter");
+  await expect(result(page)).toHaveAttribute("data-source", "browser");
+  await expect(result(page)).toHaveAttribute("data-passed", "true");
+  await expect(result(page)).toContainText("Checks (9 of 9 passed)");
+  await expectNoAxeViolations(page, "the Dockerfile lab with a passed result");
+
+  await page.getByRole("button", { name: "Submit solution" }).click();
+  await expect(result(page)).toHaveAttribute("data-source", "server");
+  await expect(result(page)).toHaveAttribute("data-passed", "true");
+});
+
 async function runTextSolution(page: Page, slug: string) {
   const lab = getLab(slug);
   if (!lab || !("text" in lab.solution)) throw new Error(`${slug} is not a text lab`);

@@ -61,7 +61,7 @@ const lab: LabInput = {
   solution: {
     text: lines(
       "# syntax=docker/dockerfile:1",
-      "FROM node:22.12-bookworm-slim AS build",
+      "FROM node:24.11-bookworm-slim AS build",
       "WORKDIR /app",
       "COPY package.json package-lock.json ./",
       "RUN apt-get update && apt-get install -y --no-install-recommends build-essential python3",
@@ -69,7 +69,7 @@ const lab: LabInput = {
       "COPY src ./src",
       "RUN npm run build && npm prune --omit=dev",
       "",
-      "FROM node:22.12-bookworm-slim",
+      "FROM node:24.11-bookworm-slim",
       "ENV NODE_ENV=production PORT=8080 CACHE_DIR=/tmp/cache",
       "WORKDIR /app",
       "COPY --from=build --chown=node:node /app/node_modules ./node_modules",

@@ -278,7 +278,7 @@ function checkPinned(ctx: Ctx): CheckResult {
         "pinned-base",
         false,
         from.line,
-        `FROM ${from.image} ${from.tag ? "uses latest" : "has no tag, so it means latest"}: each build can pull a different image. Pin a version tag (node:22.12-slim) or a digest (@sha256:…).`,
+        `FROM ${from.image} ${from.tag ? "uses latest" : "has no tag, so it means latest"}: each build can pull a different image. Pin a version tag (node:24.11-slim) or a digest (@sha256:…).`,
       );
   }
   return result("pinned-base", true, null, "Every base image has a version tag or a digest.");

@@ -49,7 +49,7 @@ const STARTER = df(
 
 const SOLUTION = df(
   "# syntax=docker/dockerfile:1",
-  "FROM node:22.12-bookworm-slim AS build", //                            2
+  "FROM node:24.11-bookworm-slim AS build", //                            2
   "WORKDIR /app",
   "COPY package.json package-lock.json ./",
   "RUN apt-get update && apt-get install -y --no-install-recommends build-essential python3",
@@ -57,7 +57,7 @@ const SOLUTION = df(
   "COPY src ./src",
   "RUN npm run build && npm prune --omit=dev",
   "",
-  "FROM node:22.12-bookworm-slim", //                                     10
+  "FROM node:24.11-bookworm-slim", //                                     10
   "ENV NODE_ENV=production PORT=8080 CACHE_DIR=/tmp/cache", //           11
   "WORKDIR /app",
   "COPY --from=build --chown=node:node /app/node_modules ./node_modules",
@@ -215,7 +215,7 @@ describe("pinned base images", () => {
       ].pass,
     ).toBe(true);
     expect(
-      check(df("ARG BASE=node:22.12-slim", "FROM ${BASE} AS build", "FROM build"))["pinned-base"].pass,
+      check(df("ARG BASE=node:24.11-slim", "FROM ${BASE} AS build", "FROM build"))["pinned-base"].pass,
     ).toBe(true);
     expect(check(df("ARG BASE=node", "FROM ${BASE}"))["pinned-base"]).toMatchObject({ pass: false, line: 2 });
     expect(check(df("FROM registry.example.com:5000/team/app"))["pinned-base"].pass).toBe(false);
