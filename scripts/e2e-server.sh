@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p tmp
-rm -f tmp/e2e.db tmp/e2e.db-journal
+rm -f tmp/e2e.db tmp/e2e.db-journal tmp/e2e.db-wal tmp/e2e.db-shm
 export DATABASE_URL="file:./tmp/e2e.db"
 export NODE_ENV=production
 export HOSTNAME=127.0.0.1

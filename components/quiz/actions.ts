@@ -67,7 +67,7 @@ export async function startQuizAttempt(formData: FormData): Promise<void> {
   if (!parsed.success) redirect("/practice?error=unknown-quiz");
   const quiz = await getQuiz(parsed.data.quizSlug);
   if (!quiz) redirect("/practice?error=unknown-quiz");
-  const learner = await ensureLearner({ forWrites: true });
+  const learner = await ensureLearner();
   const attempt = await openAttempt(db(), learner, {
     quizSlug: quiz.lesson,
     kind: "lesson",
@@ -82,7 +82,7 @@ export async function startQuizAttempt(formData: FormData): Promise<void> {
 async function prepareAnswer(input: unknown) {
   const parsed = SaveSchema.safeParse(input);
   if (!parsed.success) return failWith("That answer could not be read; reload the page and try again.");
-  const learner = await currentLearner({ forWrites: true });
+  const learner = await currentLearner();
   if (!learner) return failWith("Your session has ended; reload the page to continue.");
   const { attemptId, questionId, answer } = parsed.data;
   // The bank alone says whether the answer fits; accepted answers matter only where it is graded.
@@ -138,7 +138,7 @@ const RevealSchema = z.object({ attemptId: Id, questionId: Id });
 export async function revealAnswer(input: unknown): Promise<ActionResult<PracticeFeedback>> {
   const parsed = RevealSchema.safeParse(input);
   if (!parsed.success) return failWith("That question could not be read; reload the page and try again.");
-  const learner = await currentLearner({ forWrites: true });
+  const learner = await currentLearner();
   if (!learner) return failWith("Your session has ended; reload the page to continue.");
   const { attemptId, questionId } = parsed.data;
   try {
@@ -174,7 +174,7 @@ export async function submitQuiz(
   const parsed = z.object({ attemptId: Id }).safeParse(input);
   if (!parsed.success) return { ok: false, error: "That attempt could not be read; reload the page." };
   try {
-    const learner = await currentLearner({ forWrites: true });
+    const learner = await currentLearner();
     if (!learner) return { ok: false, error: "Your session has ended; reload the page to continue." };
     const attempt = await db().quizAttempt.findUnique({
       where: { id: parsed.data.attemptId },

@@ -11,8 +11,6 @@ import { accountThrottle, keyValueThrottleStore, memoryThrottleStore } from "./a
 import { DisplayNameSchema } from "./display-name";
 
 const signInLimit = Number(process.env.AUTH_SIGNIN_RATE_MAX ?? 5);
-/** How long a signed session cookie may stand in for the database on quiz writes. */
-export const SESSION_COOKIE_CACHE_SECONDS = 5 * 60;
 const signUpLimit = Number(process.env.AUTH_SIGNUP_RATE_MAX ?? 10);
 
 /** localhost and 127.0.0.1 name the same server; accept forms posted from either. */
@@ -84,9 +82,8 @@ function createAuth() {
       updateAge: 60 * 60 * 24,
       // Kept in the database too, so a Redis outage falls back to it instead of signing people out.
       storeSessionInDatabase: true,
-      // A signed copy of the session in a cookie lets the quiz's autosave skip the session query
-      // (lib/auth/session.ts: only currentUserIdForWrites reads it; pages always ask the database).
-      cookieCache: { enabled: true, maxAge: SESSION_COOKIE_CACHE_SECONDS },
+      // No cookie cache: refreshing its cookie from a server action makes Next re-render the whole
+      // page in the action's answer (seconds for a lesson page under load); a session read is one query.
     },
     rateLimit: {
       enabled: true,

@@ -2,26 +2,22 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import type { Learner } from "@/lib/progress/attempts";
-import { currentUser, currentUserIdForWrites } from "./session";
+import { currentUser } from "./session";
 
 export const ANON_COOKIE = "shipshape_anon";
 const ANON_ID = /^[A-Za-z0-9_-]{22}$/;
 
-/**
- * The learner for this request, if known: the account, else this browser's anonymous id.
- * `forWrites`: the quiz's frequent writes may take the account from the signed session cookie
- * cache instead of the database (see currentUserIdForWrites).
- */
-export async function currentLearner(options: { forWrites?: boolean } = {}): Promise<Learner | null> {
-  const userId = options.forWrites ? await currentUserIdForWrites() : (await currentUser())?.id;
-  if (userId) return { kind: "user", id: userId };
+/** The learner for this request, if known: the account, else this browser's anonymous id. */
+export async function currentLearner(): Promise<Learner | null> {
+  const user = await currentUser();
+  if (user) return { kind: "user", id: user.id };
   const anonId = (await cookies()).get(ANON_COOKIE)?.value;
   return anonId && ANON_ID.test(anonId) ? { kind: "anon", anonId } : null;
 }
 
 /** Like currentLearner, but gives an anonymous browser an id (server actions and route handlers only). */
-export async function ensureLearner(options: { forWrites?: boolean } = {}): Promise<Learner> {
-  const learner = await currentLearner(options);
+export async function ensureLearner(): Promise<Learner> {
+  const learner = await currentLearner();
   if (learner) return learner;
   const anonId = randomBytes(16).toString("base64url");
   (await cookies()).set(ANON_COOKIE, anonId, {

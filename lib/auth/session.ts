@@ -7,16 +7,9 @@ import { parseRole, type Role } from "./roles";
 
 export type SessionUser = { id: string; name: string; email: string; role: Role; administrator?: boolean };
 
-/**
- * The signed-in user for this request, or null. Cached per request. Read from the database every
- * time (not the signed cookie cache): pages and role checks see a sign-out elsewhere or a role
- * change at once.
- */
+/** The signed-in user for this request, or null. Cached per request. */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth().api.getSession({
-    headers: await headers(),
-    query: { disableCookieCache: true },
-  });
+  const session = await auth().api.getSession({ headers: await headers() });
   if (!session) return null;
   const { id, name, email } = session.user;
   const extra = session.user as { role?: unknown; administrator?: unknown };
@@ -36,14 +29,3 @@ export async function requireRole(role: Role, returnTo: string): Promise<Session
   if (user.role !== role) forbidden();
   return user;
 }
-
-/**
- * The signed-in user's id for the quiz's frequent writes (autosave, check, submit), read from
- * better-auth's signed session cookie cache when it is there: no database query per save. The
- * cache lives SESSION_COOKIE_CACHE_SECONDS (lib/auth/auth.ts); a session revoked from another
- * device can write answers for at most that long, never read anything or change roles.
- */
-export const currentUserIdForWrites = cache(async (): Promise<string | null> => {
-  const session = await auth().api.getSession({ headers: await headers() });
-  return session?.user.id ?? null;
-});
