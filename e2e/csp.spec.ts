@@ -63,6 +63,7 @@ test("public pages load with zero CSP violations, and the policy is sent", async
 test("search works under the policy", async ({ page }) => {
   const violations = await watchViolations(page);
   await page.goto("/learn");
+  await expect(page.getByTestId("search-button")).toHaveAttribute("data-ready", "true");
   await page.keyboard.press("/");
   await page.getByTestId("search-input").fill("SIGKILL grace");
   await expect(page.getByRole("option").first()).toBeVisible();

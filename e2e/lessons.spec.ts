@@ -46,6 +46,8 @@ test.describe("every lesson", () => {
 
 test("search opens with / and Ctrl+K, works by keyboard and lands on the section", async ({ page }) => {
   await page.goto("/learn");
+  // The shortcut listens once the page has hydrated; a key pressed before that reaches nothing.
+  await expect(page.getByTestId("search-button")).toHaveAttribute("data-ready", "true");
   await page.keyboard.press("/");
   const input = page.getByTestId("search-input");
   await expect(input).toBeFocused();

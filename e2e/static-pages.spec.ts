@@ -70,6 +70,8 @@ test("search loads its index only when it is first opened", async ({ page }) => 
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   expect(requested.filter((url) => url.includes("search-index.json"))).toEqual([]);
 
+  // The shortcut listens once the page has hydrated; a key pressed before that reaches nothing.
+  await expect(page.getByTestId("search-button")).toHaveAttribute("data-ready", "true");
   await page.keyboard.press("/");
   const dialog = page.getByRole("dialog", { name: "Search lessons" });
   await expect(dialog).toBeVisible();

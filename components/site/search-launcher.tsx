@@ -1,5 +1,5 @@
 "use client";
-import { lazy, Suspense, useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 
 // The dialog, its index and the search library load on first use, not with every page.
 const SearchDialog = lazy(() => import("./search-dialog"));
@@ -7,6 +7,8 @@ const SearchDialog = lazy(() => import("./search-dialog"));
 /** The search button and its shortcuts (`/`, Ctrl-K or ⌘K). */
 export function SearchLauncher() {
   const [openCount, setOpenCount] = useState(0);
+  // Marked once the shortcuts listen (for tests): a key pressed before hydration finds no listener.
+  const buttonRef = useRef<HTMLButtonElement>(null);
   const open = useCallback(() => setOpenCount((count) => count + 1), []);
 
   useEffect(() => {
@@ -22,12 +24,14 @@ export function SearchLauncher() {
       }
     };
     document.addEventListener("keydown", onKey);
+    buttonRef.current?.setAttribute("data-ready", "true");
     return () => document.removeEventListener("keydown", onKey);
   }, [open]);
 
   return (
     <>
       <button
+        ref={buttonRef}
         type="button"
         onClick={open}
         className="inline-flex h-9 items-center gap-2 rounded-md border border-border px-2 text-sm text-fg-muted hover:bg-bg-muted hover:text-fg"
