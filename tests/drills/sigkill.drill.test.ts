@@ -29,8 +29,12 @@ it("loses only requests in flight on the killed replica, and no acknowledged ans
   await during(5_000);
   const victim = stack.replicas[1]!;
   const inFlightAtKill = load.stats.inFlight;
+  const startedAtKill = load.stats.started;
   const killedAt = Date.now();
   const exit = await victim.stop("SIGKILL");
+  // Requests sent between the signal and the process's end can still reach its listening socket
+  // (the kernel completes handshakes into the backlog until the socket closes): in flight on it too.
+  const sentWhileDying = load.stats.started - startedAtKill;
   await during(4_000);
   await victim.start();
   await during(3_000);
@@ -41,13 +45,14 @@ it("loses only requests in flight on the killed replica, and no acknowledged ans
     summaryLine("sigkill", load.stats, lost, {
       learners: load.learners.length,
       in_flight_at_kill: inFlightAtKill,
+      sent_while_dying: sentWhileDying,
       failed_after_kill: load.stats.failures.length,
       failed: load.stats.failures.map((failure) => failure.what).join(",") || "none",
     }),
   );
   expect(exit.signal).toBe("SIGKILL");
   // Only what was in flight may fail, and only around the kill, not afterwards.
-  expect(load.stats.failures.length).toBeLessThanOrEqual(inFlightAtKill);
+  expect(load.stats.failures.length).toBeLessThanOrEqual(inFlightAtKill + sentWhileDying);
   expect(late, JSON.stringify(late)).toEqual([]);
   expect(details).toEqual([]);
   expect(load.stats.ackedCount()).toBeGreaterThan(100);

@@ -33,6 +33,7 @@ export class Learner {
   /** Times one request; network errors and unexpected statuses count as failures. */
   private async timed<T>(what: string, run: () => Promise<T>): Promise<T | null> {
     this.stats.inFlight += 1;
+    this.stats.started += 1;
     const startedAt = performance.now();
     try {
       return await run();

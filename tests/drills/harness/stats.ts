@@ -18,6 +18,8 @@ export class DrillStats {
   /** Lab submits answered "busy, try again in N s" or "too many submits": a clear answer, not a failure. */
   labBusy = 0;
   inFlight = 0;
+  /** Requests started so far (to count those sent while a killed replica was still dying). */
+  started = 0;
 
   track(ms: number): void {
     this.requests += 1;
