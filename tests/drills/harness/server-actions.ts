@@ -31,11 +31,37 @@ export function requireAction(ids: Record<string, string>, key: string): string 
 export function actionValue(response: HttpResponse): unknown {
   if (response.status !== 200)
     throw new Error(`action answered ${response.status}: ${response.body.slice(0, 300)}`);
-  for (const line of response.body.split("\n")) {
-    const match = /^1:(.*)$/.exec(line);
-    if (match) return JSON.parse(match[1]!);
-  }
+  const rows = flightRows(response.body);
+  if (rows.has("1")) return JSON.parse(rows.get("1")!);
   throw new Error(`no action result in response: ${response.body.slice(0, 300)}`);
+}
+
+/**
+ * The rows of a React Flight response by id. Most rows end at a newline; a text row
+ * (`ID:T<hex byte length>,<text>`) carries its length instead, may hold newlines and is followed
+ * by the next row directly (a lab's long narration comes as one).
+ */
+function flightRows(body: string): Map<string, string> {
+  const bytes = Buffer.from(body, "utf8");
+  const rows = new Map<string, string>();
+  let at = 0;
+  while (at < bytes.length) {
+    const colon = bytes.indexOf(0x3a, at);
+    if (colon < 0) break;
+    const id = bytes.subarray(at, colon).toString("utf8");
+    if (bytes[colon + 1] === 0x54) {
+      const comma = bytes.indexOf(0x2c, colon);
+      const length = parseInt(bytes.subarray(colon + 2, comma).toString("utf8"), 16);
+      rows.set(id, bytes.subarray(comma + 1, comma + 1 + length).toString("utf8"));
+      at = comma + 1 + length;
+      continue;
+    }
+    const end = bytes.indexOf(0x0a, colon);
+    const stop = end < 0 ? bytes.length : end;
+    rows.set(id, bytes.subarray(colon + 1, stop).toString("utf8"));
+    at = stop + 1;
+  }
+  return rows;
 }
 
 export function callAction(client: Client, page: string, id: string, args: unknown[]): Promise<HttpResponse> {
