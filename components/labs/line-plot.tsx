@@ -1,12 +1,6 @@
 import type { LinePlot } from "./chart-model";
+import type { LaneGeometry } from "./rollout-area";
 
-type Geometry = {
-  x: (ms: number) => number;
-  top: number;
-  height: number;
-  left: number;
-  right: number;
-};
 
 /** Four significant figures at most: 0.0126, 0.02, 150. */
 export function plotNumber(value: number): string {
@@ -25,7 +19,7 @@ export function plotTop(plot: LinePlot): number {
  * line in the danger colour with its label, and the axis' top and zero. Decorative to assistive
  * technology: the numbers are in the chart's data table.
  */
-export function LinePlotLane({ plot, geometry }: { plot: LinePlot; geometry: Geometry }) {
+export function LinePlotLane({ plot, geometry }: { plot: LinePlot; geometry: LaneGeometry }) {
   const { x, top, height, left, right } = geometry;
   const max = plotTop(plot);
   // Values below zero are clipped to the axis: the rules here compare ratios and rates.

@@ -1,14 +1,16 @@
 import type { AreaPlot } from "./chart-model";
 import { TONES } from "./visual-language";
 
-type Geometry = {
+/** Where a lane sits in the timeline's SVG; shared by every plot drawn inside one. */
+export type LaneGeometry = {
   x: (ms: number) => number;
   top: number;
   height: number;
   left: number;
   right: number;
-  uid: string;
 };
+
+type Geometry = LaneGeometry & { uid: string };
 
 /**
  * Ready replicas stacked as step areas (old below, new on top), with the capacity floor and surge
